@@ -1,0 +1,76 @@
+/** What the fetcher hands to the rest of the pipeline: a value, never a thrown error. */
+import type { BeauvaisError } from '../errors.js';
+
+/** Response headers with lower-case names (repeated headers joined by ", "). */
+export type Headers = Readonly<Record<string, string>>;
+
+/** HTTP validators remembered per URL for conditional requests (RFC 9110 §13). */
+export interface Validators {
+  readonly etag?: string | undefined;
+  readonly lastModified?: string | undefined;
+}
+
+/** A 2xx response with its whole (decompressed, size-capped) body. */
+export interface FetchOk {
+  readonly kind: 'ok';
+  /** The URL asked for. */
+  readonly url: string;
+  /** The URL that answered, after in-scope redirects (equal to `url` without redirects). */
+  readonly finalUrl: string;
+  /** Every URL of the redirect chain before `finalUrl`. */
+  readonly redirects: readonly string[];
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Buffer;
+  /** When the response arrived (ISO 8601, UTC). */
+  readonly fetchedAt: string;
+}
+
+/** A 304 answer to a conditional request: nothing to parse, nothing to write. */
+export interface FetchNotModified {
+  readonly kind: 'not-modified';
+  readonly url: string;
+  readonly finalUrl: string;
+  readonly status: 304;
+  readonly headers: Headers;
+  readonly fetchedAt: string;
+}
+
+/** A request that failed for good (after its retries), with the typed reason. */
+export interface FetchFailed {
+  readonly kind: 'failed';
+  readonly url: string;
+  readonly error: BeauvaisError;
+  /** How many attempts were made. */
+  readonly attempts: number;
+}
+
+export type FetchResult = FetchOk | FetchNotModified | FetchFailed;
+
+/** One request/response exchange as it went over the wire, for WARC recording. */
+export interface Exchange {
+  readonly url: string;
+  readonly method: 'GET';
+  readonly requestHeaders: Headers;
+  readonly status: number;
+  readonly statusText: string;
+  /** Response headers as received (before decompression changed the body). */
+  readonly responseHeaders: Headers;
+  /** The decoded (decompressed) payload. */
+  readonly body: Buffer;
+  readonly startedAt: string;
+}
+
+/** Options of one fetch call. */
+export interface FetchOptions {
+  /** Validators of a previous fetch: sends If-None-Match / If-Modified-Since. */
+  readonly validators?: Validators | undefined;
+  /** What the caller accepts; an HTML page request fails with NotHtmlError on a PDF. */
+  readonly accept?: 'html' | 'xml' | 'text' | 'any';
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The one component that does network I/O. */
+export interface Fetcher {
+  fetch(url: string, options?: FetchOptions): Promise<FetchResult>;
+}
