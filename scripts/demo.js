@@ -1,0 +1,49 @@
+// `npm run demo`: serves the fixture mini-site on 127.0.0.1 and runs the real CLI against it, so a
+// newcomer without network sees the tool work end to end: crawl, list the archive, show one file,
+// crawl again (incremental: nothing written), export as CSV.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveFixtureSite } from './fixture-site.js';
+
+const cli = fileURLToPath(new URL('../bin/beauvais-archive.js', import.meta.url));
+
+function run(args) {
+  console.error(`\n$ beauvais-archive ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('close', (code) => {
+      console.error(`(exit ${code})`);
+      resolve(code);
+    });
+  });
+}
+
+async function walk(dir) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files = await Promise.all(
+    entries.filter((e) => !e.name.startsWith('.')).map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])),
+  );
+  return files.flat().sort();
+}
+
+const site = await serveFixtureSite();
+const out = await mkdtemp(join(tmpdir(), 'beauvais-demo-'));
+try {
+  console.error(`Fixture site on ${site.url}; archive in ${out}`);
+  await run(['crawl', '--base-url', site.url, '--out', out, '--delay', '0']);
+  const files = await walk(out);
+  console.error(`\nThe archive (${files.length} files):`);
+  for (const f of files) console.error(`  ${relative(out, f)}`);
+  const first = files.find((f) => f.endsWith('.md') && !f.endsWith('README.md'));
+  if (first) {
+    console.error(`\n--- ${relative(out, first)} ---`);
+    console.error(await readFile(first, 'utf8'));
+  }
+  await run(['crawl', '--base-url', site.url, '--out', out, '--delay', '0']);
+  await run(['export', '--out', out, '--format', 'csv', '--section', 'culture']);
+} finally {
+  await site.close();
+}

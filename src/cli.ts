@@ -1,0 +1,98 @@
+/**
+ * The command line: argv in, exit code out. It only translates options into a command call and an
+ * error into a message and an exit code (giget's thin CLI). Commands are imported lazily so that
+ * `extract` in a shell loop does not pay for the crawler's modules.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { systemClock } from './clock.js';
+import { DEFAULT_BASE_URL, DEFAULT_OUT } from './config.js';
+import { BeauvaisError, describeCause } from './errors.js';
+import { ExitCode, exitCodeFor } from './exit-codes.js';
+import type { CommandContext } from './commands/context.js';
+import { readVersion } from './version.js';
+
+/** Runs the CLI with `argv` (process.argv form) and resolves to the process exit code. */
+export async function main(argv: readonly string[], overrides: Partial<CommandContext> = {}): Promise<number> {
+  const ctx: CommandContext = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    clock: systemClock,
+    ...overrides,
+  };
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with code 0; every other commander error is a usage error (exit 2).
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    ctx.stderr.write(`beauvais-archive: ${error instanceof BeauvaisError ? error.message : describeCause(error)}\n`);
+    return exitCodeFor(error);
+  }
+  return exitCode;
+}
+
+function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Command {
+  const program = new Command('beauvais-archive')
+    .description('A faithful, dated, deduplicated archive of the news of www.beauvais.fr')
+    .version(readVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+
+  program
+    .command('crawl')
+    .description('crawl the site and archive every article as a dated Markdown file')
+    .option('--base-url <url>', 'site to crawl', DEFAULT_BASE_URL)
+    .option('--out <dir>', 'archive folder', DEFAULT_OUT)
+    .option('--concurrency <n>', 'pages fetched at once', '4')
+    .option('--delay <ms>', 'minimum gap between requests to the site (robots.txt Crawl-delay wins when larger)', '250')
+    .option('--max-pages <n>', 'stop after fetching this many pages')
+    .option('--since <YYYY-MM-DD>', 'archive only articles published on or after this date')
+    .option('--json', 'print one JSON record per new or updated article on stdout')
+    .option('--full', 'ignore saved ETag/Last-Modified: fetch every page in full')
+    .option('--dry-run', 'discover and extract, write nothing, print what would be written')
+    .option('--timeout <ms>', 'timeout for headers and for the body of each response', '30000')
+    .option('--retries <n>', 'retries on network errors, 5xx and 429', '3')
+    .option('--user-agent <ua>', 'User-Agent header (default names the tool and its home page)')
+    .option('--ignore-robots', 'do not honour robots.txt')
+    .option('--warc', 'keep every HTTP exchange in WARC files under <out>/warc/')
+    .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
+    .option('--verbose', 'log every request on stderr')
+    .action(async (raw) => {
+      const { runCrawlCommand } = await import('./commands/crawl.js');
+      setExit(await runCrawlCommand(raw, ctx));
+    });
+
+  program
+    .command('extract')
+    .description('extract the article of one page (URL, file, or - for stdin) and print its record')
+    .argument('<input>', 'a page URL, an HTML file, or - to read stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown']).default('json'))
+    .option('--base-url <url>', 'the URL the page was published at (for a file or stdin)')
+    .option('--timeout <ms>', 'timeout when fetching a URL', '30000')
+    .action(async (input: string, raw) => {
+      const { resolveExtractOptions, runExtract } = await import('./commands/extract.js');
+      setExit(await runExtract(resolveExtractOptions(input, raw), ctx));
+    });
+
+  program
+    .command('export')
+    .description('print the archived records from the files, without network')
+    .option('--out <dir>', 'archive folder', DEFAULT_OUT)
+    .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'json', 'csv']).default('ndjson'))
+    .option('--since <YYYY-MM-DD>', 'only articles dated on or after this date')
+    .option('--until <YYYY-MM-DD>', 'only articles dated on or before this date')
+    .option('--section <name>', 'only articles whose section contains this text (case-insensitive)')
+    .action(async (raw) => {
+      const { resolveExportOptions, runExport } = await import('./commands/export.js');
+      setExit(await runExport(resolveExportOptions(raw), ctx));
+    });
+
+  return program;
+}

@@ -1,0 +1,166 @@
+/**
+ * One frontier item of a crawl: fetch it, read its links, extract and archive its article.
+ * Everything here reports through the crawl's counters; nothing throws for a bad page.
+ */
+import type { ArchiveStore } from '../archive/store.js';
+import type { WarcRef } from '../archive/types.js';
+import type { CrawlConfig } from '../config.js';
+import type { Frontier, FrontierItem } from '../discover/frontier.js';
+import { parseFeed } from '../discover/feeds.js';
+import { extractLinks } from '../discover/links.js';
+import { parseSitemap } from '../discover/sitemaps.js';
+import { articleIdFromUrl } from '../discover/urls.js';
+import { HttpStatusError, NotHtmlError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
+import { extractFromPage, loadPage } from '../extract/index.js';
+import type { Article } from '../extract/types.js';
+import type { Fetcher, FetchOk, Validators } from '../http/types.js';
+import type { Logger } from '../log.js';
+import { type ArchiveRecord, toArchiveRecord } from '../output/record.js';
+import type { CrawlStats } from './crawl-stats.js';
+import type { SinceGate } from './since-gate.js';
+
+export interface PageDeps {
+  readonly config: CrawlConfig;
+  readonly fetcher: Fetcher;
+  readonly store: ArchiveStore;
+  readonly frontier: Frontier;
+  readonly since: SinceGate;
+  readonly stats: CrawlStats;
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+  /** Called with each new or updated article's record (stdout with --json, the dry-run plan). */
+  readonly emit: (record: ArchiveRecord) => Promise<void>;
+  /** The WARC reference of the last response for a URL, when WARC recording is on. */
+  readonly warcRefFor?: ((url: string) => WarcRef | undefined) | undefined;
+}
+
+/** Processes one frontier item; resolves when its writes are done, never rejects for a bad page. */
+export async function crawlItem(item: FrontierItem, deps: PageDeps): Promise<void> {
+  switch (item.kind) {
+    case 'sitemap':
+      return crawlSitemap(item, deps);
+    case 'feed':
+      return crawlFeed(item, deps);
+    case 'article':
+    case 'listing':
+      return crawlPage(item, deps);
+    default:
+      return undefined;
+  }
+}
+
+async function crawlSitemap(item: FrontierItem, deps: PageDeps): Promise<void> {
+  const result = await deps.fetcher.fetch(item.url, { accept: 'any', signal: deps.signal });
+  if (result.kind !== 'ok') return reportDiscoveryMiss(item.url, result, deps);
+  deps.stats.fetched += 1;
+  const { urls, sitemaps } = parseSitemap(result.body, result.finalUrl);
+  for (const url of sitemaps) deps.frontier.add(url, 'sitemap');
+  for (const { loc } of urls) deps.frontier.add(loc);
+}
+
+async function crawlFeed(item: FrontierItem, deps: PageDeps): Promise<void> {
+  const result = await deps.fetcher.fetch(item.url, { accept: 'any', signal: deps.signal });
+  if (result.kind !== 'ok') return reportDiscoveryMiss(item.url, result, deps);
+  deps.stats.fetched += 1;
+  for (const entry of parseFeed(result.body.toString('utf8'), result.finalUrl)) deps.frontier.add(entry.url, 'article');
+}
+
+/** Sitemaps and feeds are aids: a missing one (404) is normal, other failures count. */
+function reportDiscoveryMiss(url: string, result: Awaited<ReturnType<Fetcher['fetch']>>, deps: PageDeps): void {
+  if (result.kind !== 'failed' || deps.signal.aborted) return;
+  if (result.error instanceof HttpStatusError && !result.error.retryable) {
+    deps.logger.debug(`no ${url} (${result.error.status})`);
+    return;
+  }
+  deps.stats.failed += 1;
+  deps.logger.warn(result.error.message);
+}
+
+async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
+  const { config, store, stats, logger } = deps;
+  const previous = store.urlState(item.url);
+  // Listings change with every new article and carry the links: always read them whole.
+  const validators = item.kind === 'article' && !config.full ? previous?.validators : undefined;
+  const result = await deps.fetcher.fetch(item.url, { validators, accept: 'html', signal: deps.signal });
+  if (result.kind === 'failed') {
+    await reportPageFailure(item.url, result.error, deps);
+    deps.since.onArticle(item.url, null);
+    return;
+  }
+  if (result.kind === 'not-modified') {
+    stats.notModified += 1;
+    deps.since.onArticle(item.url, null);
+    return;
+  }
+  stats.fetched += 1;
+  if (result.finalUrl !== item.url) deps.frontier.add(result.finalUrl, item.kind);
+  const page = loadPage(result.body, result.finalUrl, result.headers);
+  const links = extractLinks(page, config.baseUrl);
+  const queued = links.links.filter((url) => deps.frontier.add(url) === 'queued');
+  for (const feed of links.feeds) deps.frontier.add(feed, 'feed');
+  const extraction = extractFromPage(page);
+  if (extraction.kind === 'not-article') {
+    // A URL that gave an article before, now answering with no article, is an error page served as 200.
+    if (previous?.articleId) {
+      await reportPageFailure(item.url, new HttpStatusError(item.url, result.status), deps, extraction.reason);
+    } else {
+      await store.recordFetch(item.url, { validators: validatorsOf(result), articleId: null });
+    }
+    deps.since.onListing(links.next, queued.filter((url) => articleIdFromUrl(url) !== null));
+    deps.since.onArticle(item.url, null);
+    return;
+  }
+  await archiveArticle(item.url, extraction.article, result, deps);
+}
+
+async function archiveArticle(url: string, article: Article, result: FetchOk, deps: PageDeps): Promise<void> {
+  const { config, store, stats } = deps;
+  deps.since.onArticle(url, article.publishedAt);
+  if (config.since && article.publishedAt && article.publishedAt.slice(0, 10) < config.since) {
+    stats.skippedOld += 1;
+    await store.recordFetch(url, { validators: validatorsOf(result), articleId: article.id });
+    return;
+  }
+  const aliases = new Set([...deps.frontier.aliasesOf(article.id), url, result.finalUrl, ...result.redirects]);
+  aliases.delete(article.url);
+  const saved = await store.save({
+    article,
+    fetchedAt: result.fetchedAt,
+    aliases: [...aliases].sort(),
+    warc: deps.warcRefFor?.(result.finalUrl),
+  });
+  switch (saved.change) {
+    case 'new':
+    case 'updated':
+      stats[saved.change] += 1;
+      await deps.emit(toArchiveRecord(saved.entry, saved.path, article.text, saved.change));
+      break;
+    case 'unchanged':
+      stats.unchanged += 1;
+      break;
+    case 'duplicate':
+      stats.duplicates += 1;
+      deps.logger.info(`duplicate: ${url} has the same text as article ${saved.duplicateOf ?? '?'}; not written again`);
+      break;
+  }
+  await store.recordFetch(url, { validators: validatorsOf(result), articleId: article.id });
+}
+
+/** Gone, not HTML or off-site: reported and skipped. Anything else failed and is retried next run. */
+async function reportPageFailure(url: string, error: BeauvaisError, deps: PageDeps, detail?: string): Promise<void> {
+  if (deps.signal.aborted) return;
+  const gone = error instanceof HttpStatusError && (error.status === 404 || error.status === 410);
+  if (gone || error instanceof NotHtmlError || error instanceof OffSiteRedirectError) {
+    deps.stats.skipped += 1;
+    deps.logger.info(`skipped: ${error.message}`);
+    return;
+  }
+  deps.stats.failed += 1;
+  const reason = detail ? `${url}: ${detail}` : error.message;
+  deps.logger.warn(`failed: ${reason} (will be retried by the next run)`);
+  await deps.store.recordFailure(url, reason);
+}
+
+function validatorsOf(result: FetchOk): Validators {
+  return { etag: result.headers.etag, lastModified: result.headers['last-modified'] };
+}

@@ -1,0 +1,48 @@
+/** The counters of one crawl, and the summary line printed on stderr at the end. */
+
+export interface CrawlStats {
+  /** Pages and discovery files answered 2xx. */
+  fetched: number;
+  /** Conditional requests answered 304. */
+  notModified: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Same text as an article already archived under another id. */
+  duplicates: number;
+  /** Pages that still failed after their retries (retried by the next run). */
+  failed: number;
+  /** Pages that are gone (404/410), not HTML, or redirect off the site: reported, not retried. */
+  skipped: number;
+  skippedByRobots: number;
+  /** Articles older than --since. */
+  skippedOld: number;
+  startedAt: number;
+}
+
+/** Fresh counters. */
+export function createStats(startedAt: number): CrawlStats {
+  return {
+    fetched: 0, notModified: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0,
+    failed: 0, skipped: 0, skippedByRobots: 0, skippedOld: 0, startedAt,
+  };
+}
+
+/** The one-line summary (stderr). */
+export function renderSummary(stats: CrawlStats, now: number, extra = ''): string {
+  const seconds = ((now - stats.startedAt) / 1000).toFixed(1);
+  const parts = [
+    `fetched ${stats.fetched}`,
+    `304 ${stats.notModified}`,
+    `new ${stats.new}`,
+    `updated ${stats.updated}`,
+    `unchanged ${stats.unchanged}`,
+    `duplicates ${stats.duplicates}`,
+    `failed ${stats.failed}`,
+    `skipped ${stats.skipped}`,
+    `skipped by robots ${stats.skippedByRobots}`,
+    ...(stats.skippedOld ? [`older than --since ${stats.skippedOld}`] : []),
+    `in ${seconds} s`,
+  ];
+  return `crawl ${extra}summary: ${parts.join(', ')}\n`;
+}

@@ -1,0 +1,136 @@
+/**
+ * `crawl`: resolves the options, opens the archive (lock), reads robots.txt, seeds the frontier and
+ * runs the crawler; then saves the state, prints the summary and maps the outcome to an exit code.
+ */
+import { openArchive } from '../archive/store.js';
+import { type CrawlConfig, type RawOptions, resolveCrawlConfig } from '../config.js';
+import { createFrontier, type Frontier } from '../discover/frontier.js';
+import { isInScope } from '../discover/urls.js';
+import { RobotsUnavailableError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { createDispatcher, createFetcher } from '../http/fetch.js';
+import { allowAllPolicy, fetchRobots, type RobotsPolicy } from '../http/robots.js';
+import { createRequestGate } from '../http/schedule.js';
+import type { Fetcher } from '../http/types.js';
+import { renderUserAgent } from '../http/user-agent.js';
+import type { Logger } from '../log.js';
+import { createProgress } from '../output/progress.js';
+import type { ArchiveRecord } from '../output/record.js';
+import { readVersion } from '../version.js';
+import { type CommandContext, writeOut } from './context.js';
+import { createStats, renderSummary } from './crawl-stats.js';
+import { runCrawler } from './crawler.js';
+
+/** Runs `crawl` and returns its exit code (0, 1, 3, 130, 143; usage errors are thrown). */
+export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Promise<number> {
+  const config = resolveCrawlConfig(raw, renderUserAgent(readVersion()));
+  const progress = createProgress(ctx.stderr, config.logLevel);
+  const { logger } = progress;
+  const interruption = listenForInterruption(ctx.signal);
+  const stats = createStats(ctx.clock.now());
+  const dispatcher = ctx.dispatcher ?? createDispatcher({ connections: config.concurrency });
+  let outcome: number = ExitCode.ok;
+  try {
+    const store = await openArchive(config.outDir, { clock: ctx.clock, logger, dryRun: config.dryRun });
+    try {
+      const gate = createRequestGate({ minGapMs: config.delayMs, clock: ctx.clock });
+      const fetcher = createFetcher({
+        dispatcher,
+        userAgent: config.userAgent,
+        timeoutMs: config.timeoutMs,
+        maxBodyBytes: config.maxBodyBytes,
+        maxRedirects: 5,
+        retries: config.retries,
+        isInScope: (url) => isInScope(url, config.baseUrl),
+        gate,
+        clock: ctx.clock,
+        logger,
+      });
+      const robots = await readRobots(fetcher, config, logger);
+      if (!robots) return (outcome = ExitCode.fatal);
+      if (robots.crawlDelayMs !== undefined && robots.crawlDelayMs > config.delayMs) {
+        logger.info(`robots.txt asks for a Crawl-delay of ${robots.crawlDelayMs / 1000} s: honoured`);
+        gate.setMinGap(robots.crawlDelayMs);
+      }
+      const frontier = seedFrontier(config, robots, store.failedUrls());
+      await runCrawler({
+        config, fetcher, store, frontier, robots, stats, logger,
+        signal: interruption.signal,
+        emit: (record) => emitRecord(record, config, ctx),
+        onProgress: (done, known) => progress.update(done, known, stats.failed),
+      });
+      await mergeAliases(frontier, store);
+    } finally {
+      await store.close();
+    }
+    if (interruption.signal.aborted) outcome = interruption.signal.reason === 'SIGTERM' ? ExitCode.sigterm : ExitCode.sigint;
+    else if (stats.failed > 0) outcome = ExitCode.partial;
+    return outcome;
+  } finally {
+    progress.stop();
+    interruption.dispose();
+    if (!ctx.dispatcher) await dispatcher.close();
+    if (config.logLevel !== 'quiet' || outcome !== ExitCode.ok) {
+      const label = interruption.signal.aborted ? `(interrupted by ${String(interruption.signal.reason)}) ` : config.dryRun ? '(dry run) ' : '';
+      ctx.stderr.write(renderSummary(stats, ctx.clock.now(), label));
+    }
+  }
+}
+
+/** robots.txt, or null when it is unavailable (RFC 9309: assume complete disallow; the run stops). */
+async function readRobots(fetcher: Fetcher, config: CrawlConfig, logger: Logger): Promise<RobotsPolicy | null> {
+  if (config.ignoreRobots) {
+    logger.warn('--ignore-robots: robots.txt is not read');
+    return allowAllPolicy();
+  }
+  try {
+    return await fetchRobots(fetcher, config.baseUrl, config.userAgent);
+  } catch (error) {
+    if (!(error instanceof RobotsUnavailableError)) throw error;
+    logger.error(`${error.message}; nothing was fetched. Run again later, or use --ignore-robots.`);
+    return null;
+  }
+}
+
+/** The start points: URLs that failed last time first, then the home page, sitemaps and the Joomla feed. */
+function seedFrontier(config: CrawlConfig, robots: RobotsPolicy, failed: readonly string[]): Frontier {
+  const frontier = createFrontier({ base: config.baseUrl });
+  for (const url of failed) frontier.add(url);
+  frontier.add(config.baseUrl.href, 'listing');
+  for (const sitemap of robots.sitemaps) frontier.add(sitemap, 'sitemap');
+  frontier.add(new URL('/sitemap.xml', config.baseUrl).href, 'sitemap');
+  return frontier;
+}
+
+/** stdout: the record with --json; in a dry run without --json, what would be written (change, path, url). */
+async function emitRecord(record: ArchiveRecord, config: CrawlConfig, ctx: CommandContext): Promise<void> {
+  if (config.json) await writeOut(ctx.stdout, `${JSON.stringify(record)}\n`);
+  else if (config.dryRun) await writeOut(ctx.stdout, `${record.change}\t${record.path}\t${record.url}\n`);
+}
+
+/** Aliases found after an article was saved (another category path later in the crawl) join its file. */
+async function mergeAliases(frontier: Frontier, store: Awaited<ReturnType<typeof openArchive>>): Promise<void> {
+  for (const [id, urls] of frontier.aliasGroups()) await store.addAliases(id, urls);
+}
+
+/** SIGINT/SIGTERM (or the context's signal) abort the crawl; a second signal exits at once. */
+function listenForInterruption(external: AbortSignal | undefined): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  if (external) {
+    external.addEventListener('abort', () => controller.abort(external.reason), { once: true });
+    return { signal: controller.signal, dispose() {} };
+  }
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(name === 'SIGTERM' ? ExitCode.sigterm : ExitCode.sigint);
+    controller.abort(name);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}

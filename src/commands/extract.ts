@@ -1,0 +1,104 @@
+/** `extract <url|file|->`: one page in, one record out (JSON or Markdown with front matter). */
+import { readFile } from 'node:fs/promises';
+import { buffer } from 'node:stream/consumers';
+import { toArchiveEntry } from '../archive/entry.js';
+import { renderArchiveFile } from '../archive/front-matter.js';
+import { parseBaseUrl } from '../config.js';
+import { isInScope } from '../discover/urls.js';
+import { NotAnArticleError, UsageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { extractArticle } from '../extract/index.js';
+import { createDispatcher, createFetcher } from '../http/fetch.js';
+import { renderUserAgent } from '../http/user-agent.js';
+import { createLogger } from '../log.js';
+import { toRecord } from '../output/record.js';
+import { readVersion } from '../version.js';
+import { type CommandContext, writeOut } from './context.js';
+
+export interface ExtractOptions {
+  readonly input: string;
+  readonly format: 'json' | 'markdown';
+  /** The URL the page was published at (for a file or stdin), or the site it belongs to. */
+  readonly baseUrl: string | undefined;
+  readonly timeoutMs: number;
+}
+
+interface LoadedInput {
+  readonly body: Uint8Array;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly fetchedAt: string;
+}
+
+/** Validates the extract command's raw options. */
+export function resolveExtractOptions(input: string, raw: { format?: string; baseUrl?: string; timeout?: string }): ExtractOptions {
+  const format = raw.format ?? 'json';
+  if (format !== 'json' && format !== 'markdown') {
+    throw new UsageError(`--format: "${format}" is not one of json, markdown`);
+  }
+  if (raw.baseUrl !== undefined) parseBaseUrl(raw.baseUrl);
+  const timeoutMs = raw.timeout === undefined ? 30_000 : Number(raw.timeout);
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 100) throw new UsageError('--timeout: a whole number of ms, at least 100');
+  return { input, format, baseUrl: raw.baseUrl, timeoutMs };
+}
+
+/** Runs `extract`; returns the exit code (3 when the page is not an article). */
+export async function runExtract(options: ExtractOptions, ctx: CommandContext): Promise<number> {
+  const logger = createLogger('normal', (line) => ctx.stderr.write(line));
+  const loaded = await loadInput(options, ctx);
+  const extraction = extractArticle(loaded.body, loaded.url, loaded.headers);
+  if (extraction.kind === 'not-article') {
+    logger.error(new NotAnArticleError(loaded.url, extraction.reason).message);
+    return ExitCode.partial;
+  }
+  const { article } = extraction;
+  if (options.format === 'json') {
+    await writeOut(ctx.stdout, `${JSON.stringify(toRecord(article, loaded.fetchedAt))}\n`);
+  } else {
+    const entry = toArchiveEntry(article, { fetchedAt: loaded.fetchedAt, firstSeenAt: loaded.fetchedAt, aliases: [], history: [] });
+    await writeOut(ctx.stdout, renderArchiveFile(entry));
+  }
+  return ExitCode.ok;
+}
+
+async function loadInput(options: ExtractOptions, ctx: CommandContext): Promise<LoadedInput> {
+  const fetchedAt = new Date(ctx.clock.now()).toISOString();
+  const { input } = options;
+  if (/^https?:\/\//i.test(input)) return fetchInput(input, options, ctx, fetchedAt);
+  const body = input === '-' ? await buffer(ctx.stdin) : await readLocalFile(input);
+  const url = options.baseUrl ?? 'https://www.beauvais.fr/';
+  return { body, url, headers: {}, fetchedAt };
+}
+
+async function readLocalFile(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`);
+  }
+}
+
+async function fetchInput(input: string, options: ExtractOptions, ctx: CommandContext, fetchedAt: string): Promise<LoadedInput> {
+  const site = parseBaseUrl(input);
+  const dispatcher = ctx.dispatcher ?? createDispatcher({ connections: 1 });
+  const fetcher = createFetcher({
+    dispatcher,
+    userAgent: renderUserAgent(readVersion()),
+    timeoutMs: options.timeoutMs,
+    maxBodyBytes: 10 * 1024 * 1024,
+    maxRedirects: 5,
+    retries: 2,
+    isInScope: (url) => isInScope(url, site),
+    clock: ctx.clock,
+    logger: createLogger('normal', (line) => ctx.stderr.write(line)),
+  });
+  try {
+    const result = await fetcher.fetch(input, { accept: 'any', signal: ctx.signal });
+    if (result.kind === 'failed') throw result.error;
+    if (result.kind === 'not-modified') throw new UsageError(`unexpected 304 for ${input}`);
+    return { body: result.body, url: result.finalUrl, headers: { ...result.headers }, fetchedAt: result.fetchedAt ?? fetchedAt };
+  } finally {
+    if (!ctx.dispatcher) await dispatcher.close();
+  }
+}
