@@ -67,7 +67,18 @@ export interface FetchOptions {
   readonly validators?: Validators | undefined;
   /** What the caller accepts; an HTML page request fails with NotHtmlError on a PDF. */
   readonly accept?: 'html' | 'xml' | 'text' | 'any';
+  /**
+   * Stops the fetch promptly, including backoff sleeps and the wait for the host's turn. The fetch
+   * then resolves as failed with a NetworkError whose cause is `signal.reason`: callers that abort
+   * check their signal before counting the failure.
+   */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Follow redirects to other hosts too (default false: an off-site hop fails with
+   * OffSiteRedirectError, never requested). Only robots.txt uses it: RFC 9309 §2.3.1.2 asks
+   * crawlers to follow its redirects even across authorities.
+   */
+  readonly followOffSiteRedirects?: boolean | undefined;
 }
 
 /** The one component that does network I/O. */
