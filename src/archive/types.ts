@@ -36,6 +36,7 @@ export interface ArchiveEntry {
 /** What a save did. `duplicate`: the same text is already archived under another id. */
 export type Change = 'new' | 'updated' | 'unchanged' | 'duplicate';
 
+/** What the crawl hands to `ArchiveStore.save`. */
 export interface SaveInput {
   readonly article: Article;
   readonly fetchedAt: string;
@@ -44,6 +45,7 @@ export interface SaveInput {
   readonly warc?: WarcRef | undefined;
 }
 
+/** What `ArchiveStore.save` did, and the entry and file concerned. */
 export interface SaveResult {
   readonly change: Change;
   readonly entry: ArchiveEntry;
@@ -60,4 +62,27 @@ export interface UrlState {
   readonly articleId?: string | undefined;
   /** Set while the URL's last fetch failed: it is retried first by the next run. */
   readonly failed?: { readonly reason: string; readonly at: string } | undefined;
+}
+
+/** The one writer of `<out>`: archive files, their history and the crawl state. */
+export interface ArchiveStore {
+  /** The archive folder, as given to `openArchive`. */
+  readonly outDir: string;
+  /** What the previous runs remember of a URL. */
+  urlState(url: string): UrlState | undefined;
+  /** URLs whose last fetch failed, sorted: the next run retries them first. */
+  failedUrls(): string[];
+  /**
+   * Records a successful fetch (200 or 304) and clears the URL's failure. `validators`: omitted keeps
+   * the known ones, `{}` forgets them. `articleId`: omitted keeps it, null forgets it.
+   */
+  recordFetch(url: string, state: { validators?: Validators | undefined; articleId?: string | null | undefined }): Promise<void>;
+  /** Records that the URL failed for good in this run (kept until a later fetch succeeds). */
+  recordFailure(url: string, reason: string): Promise<void>;
+  /** Archives an article: new, updated (previous version kept in history), unchanged or duplicate. */
+  save(input: SaveInput): Promise<SaveResult>;
+  /** Adds URLs to an archived article's aliases; rewrites its file only if the set grew. */
+  addAliases(id: string, urls: readonly string[]): Promise<boolean>;
+  /** Compacts the state and releases the lock; idempotent. */
+  close(): Promise<void>;
 }

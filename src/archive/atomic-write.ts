@@ -1,0 +1,70 @@
+/**
+ * The store's disk primitives. Every file is written whole or not at all (write-file-atomic: a temp
+ * file then a rename, the temp file removed on failure), every path is checked to stay inside `<out>`,
+ * and every failure (EACCES, EROFS, ENOSPC, ENOTDIR) becomes an ArchiveWriteError naming the path.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { ArchiveWriteError } from '../errors.js';
+
+/** The absolute path of `relative` (POSIX, from `<out>`); throws if it would leave `<out>`. */
+export function resolveInside(outDir: string, relative: string): string {
+  const root = path.resolve(outDir);
+  const target = path.resolve(root, ...relative.split('/'));
+  if (target === root || !target.startsWith(root + path.sep) || relative.includes('\0')) {
+    throw new Error(`refusing a path outside the archive: ${JSON.stringify(relative)}`);
+  }
+  return target;
+}
+
+/** Creates a folder and its parents; ArchiveWriteError if impossible. */
+export async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new ArchiveWriteError(dir, error);
+  }
+}
+
+/** Writes `data` to `<out>/<relative>` atomically, creating its folder. */
+export async function writeInside(outDir: string, relative: string, data: string | Buffer): Promise<void> {
+  await writeAtomic(resolveInside(outDir, relative), data);
+}
+
+/** Writes an absolute path atomically (temp file + rename), creating its folder. */
+export async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
+  await ensureDir(path.dirname(file));
+  try {
+    await writeFileAtomic(file, data);
+  } catch (error) {
+    throw new ArchiveWriteError(file, error);
+  }
+}
+
+/** The bytes of `<out>/<relative>`, or undefined if there is no such file. */
+export async function readInside(outDir: string, relative: string): Promise<Buffer | undefined> {
+  const file = resolveInside(outDir, relative);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw new ArchiveWriteError(file, error);
+  }
+}
+
+/** Removes `<out>/<relative>`; a file already gone is fine. */
+export async function removeInside(outDir: string, relative: string): Promise<void> {
+  const file = resolveInside(outDir, relative);
+  try {
+    await rm(file, { force: true });
+  } catch (error) {
+    throw new ArchiveWriteError(file, error);
+  }
+}
+
+/** Whether an fs error means "no such file" (ENOENT, or ENOTDIR: a parent is a file). */
+export function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
