@@ -6,17 +6,47 @@
  * print or popup views. They all collapse to one article id, so one article gives one record.
  */
 
-/** Query parameters that only track the visitor or select a view of the same content. */
-const IGNORED_PARAMS = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl|xtor|tmpl|print|page|layout|itemid|lang|hitcount|ml|format_html)$/i;
+/**
+ * Query parameters that only track the visitor or select a view of the same content. `page` is not
+ * here: some components paginate with it, and dropping it would fold pages 2..N into page 1.
+ */
+const IGNORED_PARAMS = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl|xtor|tmpl|print|layout|itemid|lang|hitcount|ml|format_html)$/i;
 
 /** File endings that are never pages (assets and documents). */
 const ASSET_EXTENSION = /\.(jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|zip|rar|7z|gz|tgz|mp3|mp4|m4a|ogg|wav|avi|mov|webm|css|js|json|woff2?|ttf|eot|ics|vcf|csv|txt)$/i;
 
+/**
+ * Joomla components that serve forms, not content: "send to a friend" popups (one per article),
+ * login and password forms, and search results (an endless space of `?searchword=` pages).
+ */
+const UTILITY_PATH = /^\/(?:index\.php\/)?component\/(?:mailto|users|user|search|finder)(?:\/|$)/i;
+const UTILITY_OPTION = /^com_(?:mailto|users|user|search|finder)$/i;
+
 /** `/<category path>/<id>-<alias>.html` (Joomla SEF) — the id is the leading number of the last segment. */
-const SEF_ARTICLE = /\/(\d+)-[^/]*?(?:\.html?)?$/i;
+const SEF_ARTICLE = /\/0*(\d+)-[^/]*?(?:\.html?)?$/i;
+
+/** `/component/content/article/3750` (Joomla 4 without an alias): the bare id. */
+const COMPONENT_ARTICLE = /\/component\/content\/article\/0*(\d+)(?:\.html?)?$/i;
+
+/** A last segment that is a date (`/agenda/2024-01-15`), not `<id>-<alias>`. */
+const DATE_SEGMENT = /\/\d{4}-\d{2}(?:-\d{2})?(?:\.html?)?$/;
+
+/** Sitemap file names: `sitemap.xml`, `sitemap_index.xml.gz`, `sitemap.txt` (plain-text protocol form). */
+const SITEMAP_PATH = /sitemap[^/]*\.(?:xml|txt)(?:\.gz)?$/;
+
+/** A percent escape, to be upper-cased (RFC 3986 §6.2.2.1: `%c3%a9` and `%C3%A9` are one URL). */
+const PERCENT_ESCAPE = /%[0-9a-f]{2}/gi;
+
+/** A full http(s) URL, scheme and host included, without spaces. */
+const ABSOLUTE_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 
 /** What a URL of the site is, judged from the URL alone. */
 export type UrlKind = 'article' | 'listing' | 'feed' | 'sitemap' | 'robots' | 'asset';
+
+/** Whether a text is a full http(s) URL rather than a relative one (guids, Atom ids, sitemap lines). */
+export function isAbsoluteUrl(text: string): boolean {
+  return ABSOLUTE_URL.test(text.trim());
+}
 
 /** Parses an absolute or relative href against a base; null for unusable ones (mailto:, javascript:, garbage). */
 export function parseHref(href: string, base: string | URL): URL | null {
@@ -50,9 +80,9 @@ export function isInScope(url: URL, base: URL): boolean {
 }
 
 /**
- * The canonical form of a site URL: the base's scheme, host and port, no fragment, no tracking or
- * view parameters, remaining parameters sorted; Joomla article views collapse to their SEF-less id
- * form only when the URL carries no better path. Returns null outside the scope.
+ * The canonical form of a site URL: the base's scheme, host and port, no fragment, no credentials,
+ * no tracking or view parameters, `start=0` dropped, Joomla's `id=3750:alias` cut to `id=3750`,
+ * remaining parameters sorted, path escapes upper-cased. Returns null outside the scope.
  */
 export function normaliseUrl(input: string | URL, base: URL): string | null {
   const url = typeof input === 'string' ? parseHref(input, base) : new URL(input.href);
@@ -70,8 +100,15 @@ export function normaliseUrl(input: string | URL, base: URL): string | null {
     .filter(([name, value]) => !(name === 'start' || name === 'limitstart') || value !== '0')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   url.search = new URLSearchParams(kept).toString();
-  url.pathname = url.pathname.replace(/\/{2,}/g, '/');
+  url.pathname = url.pathname.replace(/\/{2,}/g, '/').replace(PERCENT_ESCAPE, (escape) => escape.toUpperCase());
   return url.href;
+}
+
+/** A decimal id without leading zeros, or null for "0" and non-numbers (kept as text: no float rounding). */
+function toArticleId(digits: string | undefined): string | null {
+  if (!digits || !/^\d+$/.test(digits)) return null;
+  const id = digits.replace(/^0+/, '');
+  return id === '' ? null : id;
 }
 
 /** The Joomla article id a URL carries (`/cat/3750-alias.html`, `?view=article&id=3750`), else null. */
@@ -82,14 +119,16 @@ export function articleIdFromUrl(input: string | URL): string | null {
   } catch {
     return null;
   }
-  const params = url.searchParams;
-  if (params.get('option') === 'com_content' && params.get('view') === 'article') {
-    const id = (params.get('id') ?? '').split(':')[0] ?? '';
-    return /^\d+$/.test(id) ? String(Number(id)) : null;
-  }
   if (isFeedUrl(url) || ASSET_EXTENSION.test(url.pathname)) return null;
-  const match = SEF_ARTICLE.exec(url.pathname);
-  return match?.[1] ? String(Number(match[1])) : null;
+  const params = url.searchParams;
+  // `view=article` since Joomla 1.5; `task=view` is the Joomla 1.0 / Mambo form of old links.
+  if (params.get('option') === 'com_content' && (params.get('view') === 'article' || params.get('task') === 'view')) {
+    return toArticleId((params.get('id') ?? '').split(':')[0]);
+  }
+  const bare = COMPONENT_ARTICLE.exec(url.pathname);
+  if (bare) return toArticleId(bare[1]);
+  if (DATE_SEGMENT.test(url.pathname)) return null;
+  return toArticleId(SEF_ARTICLE.exec(url.pathname)?.[1]);
 }
 
 /** Whether a URL is a Joomla feed (`listing.feed?type=rss`, `?format=feed&type=atom`). */
@@ -97,13 +136,21 @@ export function isFeedUrl(url: URL): boolean {
   return url.pathname.endsWith('.feed') || url.searchParams.get('format') === 'feed';
 }
 
-/** What a URL of the site is, from the URL alone (the page itself may still prove otherwise). */
+/** Whether a URL is one of Joomla's form components (mail-a-friend, login, search): never content. */
+function isUtilityUrl(url: URL): boolean {
+  return UTILITY_PATH.test(url.pathname) || UTILITY_OPTION.test(url.searchParams.get('option') ?? '');
+}
+
+/**
+ * What a URL of the site is, from the URL alone (the page itself may still prove otherwise).
+ * 'asset' means "never a page to crawl": files, and Joomla's form components.
+ */
 export function classifyUrl(url: URL): UrlKind {
   const path = url.pathname.toLowerCase();
   if (path === '/robots.txt') return 'robots';
   if (isFeedUrl(url)) return 'feed';
-  if (/sitemap[^/]*\.xml(\.gz)?$/.test(path) || url.searchParams.get('option') === 'com_xmap' || url.searchParams.get('option') === 'com_jmap') return 'sitemap';
-  if (ASSET_EXTENSION.test(path)) return 'asset';
+  if (SITEMAP_PATH.test(path) || url.searchParams.get('option') === 'com_xmap' || url.searchParams.get('option') === 'com_jmap') return 'sitemap';
+  if (ASSET_EXTENSION.test(path) || isUtilityUrl(url)) return 'asset';
   if (articleIdFromUrl(url)) return 'article';
   return 'listing';
 }

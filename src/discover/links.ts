@@ -1,0 +1,139 @@
+/**
+ * The links of a page that the crawl may follow: in-site pages, advertised feeds, and the listing's
+ * next page. Pure: reads `page.$`, never changes it.
+ */
+import type { Page } from '../extract/types.js';
+import { classifyUrl, normaliseUrl, parseHref } from './urls.js';
+
+/** What a page links to, each list normalised, in scope and deduplicated, in document order. */
+export interface PageLinks {
+  /** Every followable page link (`a[href]`, `area[href]`), assets excluded. `rel=nofollow` is followed: same site. */
+  readonly links: string[];
+  /** Feeds advertised with `<link rel="alternate" type="application/rss+xml|application/atom+xml">`. */
+  readonly feeds: string[];
+  /** The next page of a listing, or null. */
+  readonly next: string | null;
+}
+
+const LINK_SELECTOR = 'a[href], area[href]';
+const FEED_LINK_SELECTOR = 'link[rel~="alternate" i][href]';
+const FEED_TYPES: ReadonlySet<string> = new Set(['application/rss+xml', 'application/atom+xml']);
+
+/** An explicit next page: `<link rel="next">` in the head (SEO plugins), then `<a rel="next">`. */
+const REL_NEXT_SELECTOR = 'link[rel~="next" i][href], a[rel~="next" i][href]';
+
+/**
+ * Pagination links: Joomla 3 `div.pagination ul.pagination-list`, Joomla 4 `ul.pagination`,
+ * `nav.pagination__wrapper`, Joomla 1.5/2.5 `li.pagination-next` and `a.pagenav`.
+ */
+const PAGINATION_SELECTOR = '[class*="pagination"] a[href], a.pagenav[href]';
+
+/**
+ * The previous/next *article* navigation of an article page (pagenavigation plugin): Joomla 3
+ * `ul.pager.pagenav`, Joomla 4 `nav.pagenavigation` (whose inner span is even classed
+ * `pagination`), Joomla 1.5 `table.pagenav`. Its "Suivant" and rel=next lead to another article,
+ * not to the next page of a listing.
+ */
+const ARTICLE_NAVIGATION_SELECTOR = '.pagenav, .pagenavigation';
+
+/** "Suivant", "Page suivante", "Aller à la page suivante" (Joomla 4 aria-label), "Next", "Go to next page". */
+const NEXT_WORD = /(?:^|[^\p{L}])(?:suivante?|next)(?:$|[^\p{L}])/iu;
+
+/** Next-page icons: Joomla 3 `icon-next`, Joomla 4 `icon-angle-right`, Bootstrap `icon-chevron-right`. */
+const NEXT_ICON_SELECTOR = '[class~="icon-next"], [class~="icon-angle-right"], [class~="icon-chevron-right"]';
+
+/** Arrow glyphs, best first: "›" is next where "»" is last; alone, "»" and ">" mean next. */
+const NEXT_GLYPHS = ['›', '→', '»', '>'];
+
+/** A pagination or rel=next link, read once from the DOM. */
+interface NextCandidate {
+  readonly href: string | undefined;
+  /** title, aria-label and text together. */
+  readonly label: string;
+  readonly text: string;
+  readonly hasNextIcon: boolean;
+  readonly inArticleNavigation: boolean;
+}
+
+/** The links, advertised feeds and next page of a page, each in the scope of `base`. */
+export function extractLinks(page: Page, base: URL): PageLinks {
+  const { $ } = page;
+  const toSiteUrl = (href: string | undefined): string | null => {
+    const url = href === undefined ? null : parseHref(href, page.baseUrl);
+    return url ? normaliseUrl(url, base) : null;
+  };
+  const links = unique(
+    $(LINK_SELECTOR)
+      .toArray()
+      .map((el) => toSiteUrl($(el).attr('href')))
+      .filter((url) => url !== null && !isAsset(url)),
+  );
+  const feeds = unique(
+    $(FEED_LINK_SELECTOR)
+      .toArray()
+      .filter((el) => FEED_TYPES.has(mediaType($(el).attr('type'))))
+      .map((el) => toSiteUrl($(el).attr('href'))),
+  );
+  const read = (selector: string): NextCandidate[] =>
+    $(selector)
+      .toArray()
+      .map((el) => {
+        const link = $(el);
+        const text = link.text();
+        return {
+          href: link.attr('href'),
+          label: [link.attr('title'), link.attr('aria-label'), text].join(' '),
+          text: text.trim(),
+          hasNextIcon: link.find(NEXT_ICON_SELECTOR).length > 0,
+          inArticleNavigation: link.parents(ARTICLE_NAVIGATION_SELECTOR).length > 0,
+        };
+      });
+  const self = normaliseUrl(page.url, base);
+  const usable = (candidate: NextCandidate): string | null => {
+    if (candidate.inArticleNavigation) return null;
+    const url = toSiteUrl(candidate.href);
+    return url !== null && url !== self && !isAsset(url) ? url : null;
+  };
+  return { links, feeds, next: findNext(read(REL_NEXT_SELECTOR), read(PAGINATION_SELECTOR), usable) };
+}
+
+/** The next page: the first usable rel=next, else the pagination link that most clearly says "next". */
+function findNext(
+  relNext: readonly NextCandidate[],
+  pagination: readonly NextCandidate[],
+  usable: (candidate: NextCandidate) => string | null,
+): string | null {
+  for (const candidate of relNext) {
+    const url = usable(candidate);
+    if (url) return url;
+  }
+  let best: { url: string; rank: number } | null = null;
+  for (const candidate of pagination) {
+    const rank = nextRank(candidate);
+    if (rank === null || (best && best.rank <= rank)) continue;
+    const url = usable(candidate);
+    if (url) best = { url, rank };
+  }
+  return best?.url ?? null;
+}
+
+/** How clearly a pagination link says "next page" (0 is clearest), or null if it does not. */
+function nextRank(candidate: NextCandidate): number | null {
+  if (NEXT_WORD.test(candidate.label)) return 0;
+  if (candidate.hasNextIcon) return 1;
+  const glyph = NEXT_GLYPHS.indexOf(candidate.text);
+  return glyph === -1 ? null : 2 + glyph;
+}
+
+function isAsset(url: string): boolean {
+  return classifyUrl(new URL(url)) === 'asset';
+}
+
+/** `application/rss+xml; charset=utf-8` → `application/rss+xml`. */
+function mediaType(type: string | undefined): string {
+  return (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+function unique(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((value): value is string => value !== null))];
+}

@@ -1,0 +1,8 @@
+/** Builds a `Page` by hand from an HTML snippet, as the extractor's loader would. */
+import { load } from 'cheerio';
+import type { Page } from '../../src/extract/types.js';
+
+/** A page fetched from `url`, its links resolving against `baseUrl` (the loader's `<base href>` result). */
+export function makePage(html: string, url: string, baseUrl: string = url): Page {
+  return { url, baseUrl, html, encoding: 'utf-8', $: load(html) };
+}
