@@ -79,8 +79,10 @@ function reportDiscoveryMiss(url: string, result: Awaited<ReturnType<Fetcher['fe
 async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
   const { config, store, stats, logger } = deps;
   const previous = store.urlState(item.url);
-  // Listings change with every new article and carry the links: always read them whole.
-  const validators = item.kind === 'article' && !config.full ? previous?.validators : undefined;
+  // Listings change with every new article and carry the links: always read them whole. A URL that
+  // gave an article last time (an id-less page, an old address redirecting to one) is asked conditionally.
+  const conditional = !config.full && (item.kind === 'article' || previous?.articleId !== undefined);
+  const validators = conditional ? previous?.validators : undefined;
   const result = await deps.fetcher.fetch(item.url, { validators, accept: 'html', signal: deps.signal });
   if (result.kind === 'failed') {
     await reportPageFailure(item.url, result.error, deps);
