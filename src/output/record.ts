@@ -1,20 +1,9 @@
 /** The JSON record every command emits (the public schema: schema/record.schema.json). */
 import type { ArchiveEntry } from '../archive/types.js';
-import type { Article, DateSource, Initiative } from '../extract/types.js';
+import type { Article } from '../extract/types.js';
 
-/** The record of one article, as `extract` prints it. Field order is stable. */
-export interface ArticleRecord {
-  readonly id: string;
-  readonly url: string;
-  readonly title: string;
-  readonly publishedAt: string | null;
-  readonly updatedAt: string | null;
-  readonly dateSource: DateSource | null;
-  readonly section: string | null;
-  readonly initiatives: readonly Initiative[];
-  readonly markdown: string;
-  readonly text: string;
-  readonly contentHash: string;
+/** The record of one article, as `extract` prints it: the article and when it was fetched. */
+export interface ArticleRecord extends Article {
   readonly fetchedAt: string;
 }
 

@@ -1,0 +1,114 @@
+/**
+ * Site chrome: menus, breadcrumbs, sidebar modules ("Dernières actualités", "Agenda", "Dans la même
+ * rubrique"), share blocks, cookie banners, footers. Recognised by tag, by class/id words, and by the
+ * title a block carries (share plugins and related-article modules are sometimes injected inside the
+ * article text, with no telling class).
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { classAndId, cleanText, isElement } from './dom.js';
+import { CHROME_NAME, CHROME_TITLE, FURNITURE_NAME } from './selectors.js';
+
+/** Tags that are chrome wherever they are. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu']);
+
+/** Whether an element is a chrome module by its tag or class/id (never the article's own furniture). */
+export function isChrome(el: Element): boolean {
+  // <body> and <html> classes describe the page ("has-sidebar-right"), not a block of it.
+  if (el.name === 'body' || el.name === 'html') return false;
+  return CHROME_TAGS.has(el.name) || CHROME_NAME.test(classAndId(el)) || el.attribs['role'] === 'navigation';
+}
+
+/** Whether an element is the article's furniture: title header, info block, print/email icons. */
+export function isFurniture(el: Element): boolean {
+  return FURNITURE_NAME.test(classAndId(el));
+}
+
+/** Text length and link-text length of a subtree, in one pass. */
+function measureLinks(root: AnyNode): { text: number; links: number } {
+  let text = 0;
+  let links = 0;
+  const stack: [AnyNode, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [node, inLink] = stack.pop() as [AnyNode, boolean];
+    if (node.type === 'text') {
+      const length = node.data.replace(/\s+/gu, '').length;
+      text += length;
+      if (inLink) links += length;
+    } else if (isElement(node) && node.name !== 'script' && node.name !== 'style') {
+      const link = inLink || node.name === 'a';
+      for (const child of node.children) stack.push([child, link]);
+    } else if ('children' in node) {
+      for (const child of node.children) stack.push([child, inLink]);
+    }
+  }
+  return { text, links };
+}
+
+/** Share of a subtree's text that sits in links (0 for an empty subtree). */
+export function linkDensity(root: AnyNode): number {
+  const { text, links } = measureLinks(root);
+  return text === 0 ? 0 : links / text;
+}
+
+/**
+ * Blocks under `root` that a chrome title heads ("Partager cet article", "Dans la même rubrique"…):
+ * the title itself, and the module around it or the list right after it when that is mostly links.
+ * A real section heading such as "Agenda" followed by text is left alone.
+ */
+export function findTitledChrome(root: AnyNode): Set<Element> {
+  const found = new Set<Element>();
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'text') {
+      if (node.data.length < 60 && CHROME_TITLE.test(cleanText(node.data))) markTitledBlock(node, root, found);
+      continue;
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return found;
+}
+
+/** Marks the block a chrome title belongs to. */
+function markTitledBlock(text: AnyNode, root: AnyNode, found: Set<Element>): void {
+  let title = text.parent;
+  if (!isElement(title) || title === root) return;
+  const wording = cleanText((text as { data: string }).data);
+  // Climb out of inline wrappers (<h3><span>Agenda</span></h3>) while they hold nothing else.
+  for (let i = 0; i < 3; i++) {
+    const parent: AnyNode | null = title.parent;
+    if (!isElement(parent) || parent === root || cleanOwnText(parent) !== wording) break;
+    title = parent;
+  }
+  // A share block is chrome whatever follows; a module title only when what it heads is links.
+  const isShare = /partag|suivez/iu.test(wording);
+  const module = title.parent;
+  if (isElement(module) && module !== root) {
+    const { text: length, links } = measureLinks(module);
+    if (isChrome(module) || links / Math.max(length, 1) >= 0.5 || (isShare && length < wording.length + 80)) {
+      found.add(module);
+      return;
+    }
+  }
+  const next = nextElement(title);
+  const nextIsChrome = next !== null && (linkDensity(next) >= 0.5 || (isShare && measureLinks(next).text < 80));
+  if (isShare || nextIsChrome) found.add(title);
+  if (next && nextIsChrome) found.add(next);
+}
+
+/** The text of a short element (capped: only compared with a title of a few words). */
+function cleanOwnText(el: Element): string {
+  let text = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0 && text.length <= 80) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'text') text += node.data;
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+  }
+  return cleanText(text);
+}
+
+function nextElement(el: Element): Element | null {
+  for (let node = el.next; node; node = node.next) if (isElement(node)) return node;
+  return null;
+}

@@ -1,0 +1,64 @@
+/**
+ * Bytes to text, once per page. The charset is chosen the way browsers do (WHATWG "encoding
+ * sniffing", via encoding-sniffer): a byte-order mark, then the HTTP `charset`, then `<meta charset>`
+ * or `http-equiv` in the first kilobyte. ISO-8859-1 is read as windows-1252, as browsers do, so the
+ * ’ « » € œ of old Joomla pages (bytes 0x80–0x9F) come out right. Decoding is done by iconv-lite:
+ * Node 20's TextDecoder maps windows-1252 to plain latin-1 and loses exactly those characters.
+ */
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
+
+/** A decoded page body and the charset used. */
+export interface DecodedHtml {
+  readonly html: string;
+  /** Lower-case WHATWG name: "utf-8", "windows-1252", "utf-16le"… */
+  readonly encoding: string;
+}
+
+/** The `charset` parameter of a Content-Type header value, if any (RFC 9110 §8.3.2). */
+export function parseCharset(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/iu.exec(contentType ?? '');
+  const label = (match?.[1] ?? match?.[2] ?? '').trim();
+  return label === '' ? undefined : label;
+}
+
+/** Whether a Content-Type may hold a page (absent, HTML, XHTML, text, or the catch-all octet-stream). */
+export function isHtmlContentType(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === '' || type === 'application/octet-stream' || type.startsWith('text/') || type.includes('html') || type.endsWith('+xml') || type.endsWith('/xml');
+}
+
+/** Decodes a page body: BOM, then the HTTP charset, then the document's own declaration; never throws. */
+export function decodeHtml(body: Uint8Array | string, contentType?: string): DecodedHtml {
+  if (typeof body === 'string') return { html: body.startsWith('\uFEFF') ? body.slice(1) : body, encoding: 'utf-8' };
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const charset = parseCharset(contentType);
+  const sniffer = new Sniffer(charset ? { transportLayerEncodingLabel: charset } : {});
+  sniffer.write(bytes);
+  let encoding = sniffer.encoding.toLowerCase();
+  // Nothing declared: a browser in a French locale would assume windows-1252, but an undeclared modern
+  // page is almost always UTF-8; bytes that are valid UTF-8 are read as such.
+  if (sniffer.resultType === ResultType.DEFAULT) encoding = isUtf8(bytes) ? 'utf-8' : 'windows-1252';
+  if (!iconv.encodingExists(encoding)) encoding = 'windows-1252';
+  // iconv-lite strips a leading BOM and replaces invalid sequences with U+FFFD instead of throwing.
+  return { html: iconv.decode(bytes, encoding), encoding };
+}
+
+
+/** Magic numbers of the binary files a web server may hand out in place of a page. */
+// Seen through whichever charset decoded them: 0x89 is "‰" in windows-1252 and U+FFFD in UTF-8.
+const BINARY_MAGIC = /^(?:%PDF-|[\u2030\u0089\uFFFD]PNG|GIF8[79]a|(?:\u00FF\u00D8|\uFFFD\uFFFD)[\u00FF\uFFFD]|PK\u0003\u0004|Rar!)/u;
+/** Control characters that do not occur in text. */
+const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/gu;
+
+/**
+ * Whether decoded text is really a binary file (PDF, image, archive): a known magic number, or NUL
+ * and other control characters in the first kilobyte, which no HTML page contains.
+ */
+export function isBinaryText(text: string): boolean {
+  const head = text.slice(0, 1024);
+  if (BINARY_MAGIC.test(head.trimStart())) return true;
+  const controls = head.match(BINARY_CONTROL)?.length ?? 0;
+  return head.includes('\u0000') || controls > head.length / 100;
+}

@@ -1,0 +1,98 @@
+/**
+ * A page to an article, top to bottom: refuse what is not one (binary, empty, error template,
+ * listing), locate the article, read its metadata (title, URL, id, dates, section), clean its body,
+ * then derive initiatives, Markdown, text and hash. The parsed page is read, never changed.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { isBinaryText, isHtmlContentType } from './decode.js';
+import { toCleanTree } from './clean.js';
+import { renderCleanHtml } from './clean-tree.js';
+import { textOf } from './dom.js';
+import { extractDates } from './extract-dates.js';
+import { extractInitiatives } from './initiatives.js';
+import { indexHead } from './head.js';
+import { extractJsonLd } from './json-ld.js';
+import { headerValue, loadPage } from './load-page.js';
+import { locateArticle } from './locate.js';
+import { sharedMarkdownConverter, type MarkdownConverter } from './markdown.js';
+import { extractCanonicalUrl, extractSection, toArticleId } from './metadata.js';
+import { normaliseCleanTree } from './normalise-tree.js';
+import { hashText, toPlainText } from './plain-text.js';
+import { ERROR_TITLE } from './selectors.js';
+import { extractTitle } from './title.js';
+import type { Extraction, Page } from './types.js';
+
+/** Options of the pure extractor. */
+export interface ExtractOptions {
+  /** The present: dates after it are rejected. Default: the wall clock. */
+  readonly now?: Date | undefined;
+  /** The Markdown converter; default: one shared by the process. */
+  readonly converter?: MarkdownConverter | undefined;
+}
+
+/** Below this many characters of text a page has no article worth archiving. */
+const MIN_TEXT_LENGTH = 40;
+/** An error template says so in a short text; a long article may mention "404" in passing. */
+const ERROR_BODY_MAX = 600;
+
+/** Decodes, parses and extracts a page in one call. */
+export function extractArticle(html: string | Uint8Array, url: string, headers?: Record<string, string>, options: ExtractOptions = {}): Extraction {
+  const contentType = headerValue(headers, 'content-type');
+  if (!isHtmlContentType(contentType)) return notArticle(`not an HTML page (${contentType ?? ''})`);
+  return extractFromPage(loadPage(html, url, headers), options);
+}
+
+/** Extracts the article of a loaded page, or says in one line why it is not one. */
+export function extractFromPage(page: Page, options: ExtractOptions = {}): Extraction {
+  if (page.html.trim() === '') return notArticle('empty page');
+  if (isBinaryText(page.html)) return notArticle('binary content, not an HTML page');
+  const { $ } = page;
+  const head = indexHead($);
+  if (head.title && ERROR_TITLE.test(head.title)) return notArticle(`error page ("${head.title}")`);
+
+  const located = locateArticle($);
+  if (located.kind === 'refused') return notArticle(isBlank($) ? 'empty page' : located.reason);
+  const { location } = located;
+  const jsonLd = extractJsonLd($);
+  const title = extractTitle($, head, location.scope, jsonLd);
+  if (title === '') return notArticle(isBlank($) ? 'empty page' : 'no title');
+  if (ERROR_TITLE.test(title)) return notArticle(`error page ("${title}")`);
+
+  const excluded = new Set(location.exclude ? $(location.body).find(location.exclude).toArray() : []);
+  const tree = toCleanTree(location.body, { baseUrl: page.baseUrl, exclude: excluded.size > 0 ? (el: Element) => excluded.has(el) : undefined });
+  normaliseCleanTree(tree);
+  const markdown = (options.converter ?? sharedMarkdownConverter()).toMarkdown(renderCleanHtml(tree));
+  const text = toPlainText(markdown);
+  if (text.length < MIN_TEXT_LENGTH) return notArticle(`body too short (${text.length} characters of text)`);
+  if (text.length < ERROR_BODY_MAX && ERROR_TITLE.test(text)) return notArticle('error page (its text says the page does not exist)');
+
+  const url = extractCanonicalUrl(page, head);
+  const dates = extractDates(head, location.scope, jsonLd, options.now ?? new Date());
+  return {
+    kind: 'article',
+    article: {
+      id: toArticleId(url, page.url),
+      url,
+      title,
+      publishedAt: dates.publishedAt,
+      updatedAt: dates.updatedAt,
+      dateSource: dates.dateSource,
+      section: extractSection($, head, location.scope, jsonLd, title),
+      initiatives: extractInitiatives(tree),
+      markdown,
+      text,
+      contentHash: hashText(text),
+    },
+  };
+}
+
+/** Whether the page shows nothing: no text and no image in its body. */
+function isBlank($: CheerioAPI): boolean {
+  const body = $('body').get(0) ?? $.root().get(0);
+  return !body || (textOf(body) === '' && $('img').length === 0);
+}
+
+function notArticle(reason: string): Extraction {
+  return { kind: 'not-article', reason };
+}

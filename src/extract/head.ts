@@ -1,0 +1,63 @@
+/**
+ * The page's `<head>`, read once: meta tags by name or property, the canonical link, `<base>` and
+ * `<title>`. One walk over the head instead of one selector query over the whole document per meta
+ * tag (each query visits every element of the page).
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { descendants, isElement, textOf } from './dom.js';
+
+/** What the head says. */
+export interface HeadIndex {
+  /** The `content` of the first meta tag with one of these names or properties (case-insensitive). */
+  meta(...keys: readonly string[]): string | undefined;
+  /** The `href` of the first `<link rel=canonical>`. */
+  readonly canonical: string | undefined;
+  /** The `href` of the first `<base>`. */
+  readonly base: string | undefined;
+  /** The text of `<title>`. */
+  readonly title: string | undefined;
+}
+
+/** Indexes the head of a parsed page (the whole document when it has no `<head>`). */
+export function indexHead($: CheerioAPI): HeadIndex {
+  const metas = new Map<string, string>();
+  let canonical: string | undefined;
+  let base: string | undefined;
+  let title: string | undefined;
+  for (const el of descendants(findHead($))) {
+    if (el.name === 'meta') {
+      const content = el.attribs['content'];
+      if (content === undefined) continue;
+      for (const key of [el.attribs['property'], el.attribs['name']]) {
+        const normalised = key?.trim().toLowerCase();
+        if (normalised && !metas.has(normalised)) metas.set(normalised, content);
+      }
+    } else if (el.name === 'link' && canonical === undefined && /(?:^|\s)canonical(?:\s|$)/iu.test(el.attribs['rel'] ?? '')) {
+      canonical = el.attribs['href'];
+    } else if (el.name === 'base' && base === undefined) {
+      base = el.attribs['href'];
+    } else if (el.name === 'title' && title === undefined) {
+      title = textOf(el);
+    }
+  }
+  return {
+    meta: (...keys) => keys.map((key) => metas.get(key.toLowerCase())).find((value) => value !== undefined),
+    canonical,
+    base,
+    title,
+  };
+}
+
+/** `<head>`, found by walking down from the root (html > head) rather than by searching every element. */
+function findHead($: CheerioAPI): AnyNode {
+  const root = $.root()[0] as AnyNode;
+  const html = childNamed(root, 'html');
+  const head = html ? childNamed(html, 'head') : childNamed(root, 'head');
+  return head ?? html ?? root;
+}
+
+function childNamed(node: AnyNode, name: string): Element | undefined {
+  if (!('children' in node)) return undefined;
+  return node.children.find((child): child is Element => isElement(child) && child.name === name);
+}

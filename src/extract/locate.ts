@@ -1,0 +1,112 @@
+/**
+ * Where the article is on the page, or why there is none. Joomla's own markup first (3/4/5 item
+ * page, then the 1.5-era tables), then a content-scoring fallback; listings are recognised on the way.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { isChrome, linkDensity } from './chrome.js';
+import { descendants, hasAncestorUntil, textOf } from './dom.js';
+import { findMainContent } from './scoring.js';
+import {
+  ARTICLE_BODY,
+  ARTICLE_CONTAINER,
+  CONTAINER_NON_BODY,
+  LEGACY_HEADING,
+  LEGACY_NON_BODY_CELL,
+  LEGACY_TABLE,
+  LISTING_MARKERS,
+  READ_MORE,
+} from './selectors.js';
+
+/** The article's place on the page. */
+export interface ArticleLocation {
+  /** Which markup was recognised. */
+  readonly layout: 'joomla' | 'joomla-legacy' | 'generic';
+  /** The elements that make up the article (title, info, text); dates are read only in here. */
+  readonly scope: readonly Element[];
+  /** The element holding the text. */
+  readonly body: Element;
+  /** A selector for parts of `body` that are not text (its header, info block, navigation). */
+  readonly exclude: string | null;
+}
+
+/** The article's location, or the reason the page has none. */
+export type Located = { readonly kind: 'found'; readonly location: ArticleLocation } | { readonly kind: 'refused'; readonly reason: string };
+
+/** Above this link density the best block of a page is a list of links, not an article. */
+const LISTING_LINK_DENSITY = 0.5;
+
+/** Finds the article on a parsed page. */
+export function locateArticle($: CheerioAPI): Located {
+  const container = $(ARTICLE_CONTAINER).toArray().find((el) => !hasAncestorUntil(el, null, isChrome));
+  if (container) return { kind: 'found', location: joomlaLocation($, container) };
+
+  const listing = $(LISTING_MARKERS).toArray().filter((el) => !hasAncestorUntil(el, null, isChrome));
+  if (listing.length > 0) return refused('listing page (category blog or list), no single article');
+
+  const headings = $(LEGACY_HEADING).toArray().filter((el) => !hasAncestorUntil(el, null, isChrome));
+  if (headings.length > 1) return refused(`listing page (${headings.length} article headings)`);
+  const legacy = legacyLocation($, headings[0]);
+  if (legacy) return { kind: 'found', location: legacy };
+
+  return genericLocation($);
+}
+
+/** Joomla 3/4/5: the item page, its marked body or, failing that, the whole container minus its furniture. */
+function joomlaLocation($: CheerioAPI, container: Element): ArticleLocation {
+  for (const selector of ARTICLE_BODY) {
+    const body = $(container).find(selector).toArray().find((el) => !hasAncestorUntil(el, container, isChrome));
+    if (body) return { layout: 'joomla', scope: [container], body, exclude: null };
+  }
+  return { layout: 'joomla', scope: [container], body: container, exclude: CONTAINER_NON_BODY };
+}
+
+/**
+ * Joomla 1.5: a `table.contentpaneopen` for the title and another for the date and text; the text is
+ * the cell holding the most of it. A lone `h1/h2.contentheading` without tables: its parent block.
+ */
+function legacyLocation($: CheerioAPI, heading: Element | undefined): ArticleLocation | null {
+  const tables = $(LEGACY_TABLE).toArray().filter((el) => !hasAncestorUntil(el, null, isChrome));
+  if (tables.length > 0) {
+    let body: Element | null = null;
+    let longest = -1;
+    for (const table of tables) {
+      for (const cell of $(table).find('td').toArray()) {
+        if ($(cell).is(LEGACY_NON_BODY_CELL)) continue;
+        const length = textOf(cell).length;
+        if (length > longest) {
+          body = cell;
+          longest = length;
+        }
+      }
+    }
+    if (body) return { layout: 'joomla-legacy', scope: tables, body, exclude: LEGACY_NON_BODY_CELL };
+  }
+  const parent = heading?.parent;
+  if (heading && parent && parent.type === 'tag') {
+    return { layout: 'joomla-legacy', scope: [parent], body: parent, exclude: LEGACY_NON_BODY_CELL };
+  }
+  return null;
+}
+
+/** Any other markup: a marked article body, a lone `<article>`, or the best-scoring block. */
+function genericLocation($: CheerioAPI): Located {
+  const root = $('body').get(0) ?? $.root().children().toArray().find((el) => el.type === 'tag');
+  if (!root || root.type !== 'tag') return refused('empty page');
+  const marked = $('[itemprop="articleBody"]').toArray();
+  const articles = $('article').toArray().filter((el) => !hasAncestorUntil(el, null, isChrome));
+  if (articles.length >= 3) return refused(`listing page (${articles.length} article teasers)`);
+  const body = marked.length === 1 ? marked[0] : articles.length === 1 ? articles[0] : findMainContent(root);
+  if (!body) return refused('no article text found');
+  if (linkDensity(body) > LISTING_LINK_DENSITY) return refused('listing page (its main block is mostly links)');
+  let readMore = 0;
+  for (const el of descendants(body)) if (el.name === 'a' && READ_MORE.test(textOf(el))) readMore++;
+  if (readMore >= 3) return refused(`listing page (${readMore} "read more" links)`);
+  const parent = body.parent;
+  const scope = parent && parent.type === 'tag' && parent !== root ? parent : body;
+  return { kind: 'found', location: { layout: 'generic', scope: [scope], body, exclude: null } };
+}
+
+function refused(reason: string): Located {
+  return { kind: 'refused', reason };
+}

@@ -1,0 +1,94 @@
+/**
+ * HTML to Markdown: one configured Turndown service (ATX headings, "-" bullets, "**" strong, "_"
+ * em, fenced code, GFM tables). Turndown parses HTML strings itself in Node, so it is handed the
+ * serialised cleaned body. Its surprising defaults are replaced here, once: "-   " list markers,
+ * links with empty text, hard breaks as trailing spaces (lost by any editor), and `<` left raw in
+ * text, which a Markdown renderer would read as a tag.
+ */
+import TurndownService from 'turndown';
+import { gfm } from '@joplin/turndown-plugin-gfm';
+
+/** Converts the HTML of a cleaned body to Markdown. */
+export interface MarkdownConverter {
+  /** The Markdown of an HTML fragment: trimmed, at most one blank line in a row. */
+  toMarkdown(html: string): string;
+}
+
+/** A configured converter; build it once and reuse it for every page. */
+export function createMarkdownConverter(): MarkdownConverter {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    strongDelimiter: '**',
+    emDelimiter: '_',
+    codeBlockStyle: 'fenced',
+    fence: '```',
+    hr: '---',
+    // A backslash before the newline is CommonMark's visible hard break.
+    br: '\\',
+  });
+  service.use(gfm);
+  const escapeMarkdown = service.escape.bind(service);
+  // Text that looks like a tag or an entity stays text: "&lt;script&gt;" on the page must not come back as <script>.
+  const escapeText = (text: string) => escapeMarkdown(text).replace(/&(?=#?[a-z0-9]+;)/giu, '&amp;').replace(/<(?=[a-z/!?])/giu, '&lt;');
+  service.escape = escapeText;
+  service.remove(['script', 'style', 'iframe', 'noscript', 'form', 'object', 'embed', 'template']);
+
+  service.addRule('listItem', {
+    filter: 'li',
+    replacement(content, node) {
+      const parent = node.parentNode as { nodeName: string; children: ArrayLike<unknown>; getAttribute(name: string): string | null } | null;
+      let prefix = '- ';
+      if (parent?.nodeName === 'OL') {
+        const start = Number(parent.getAttribute('start') ?? '1');
+        prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
+      }
+      const body = content.replace(/^\n+/u, '').replace(/\n+$/u, '\n').replace(/\n/gu, `\n${' '.repeat(prefix.length)}`);
+      return prefix + body + (node.nextSibling && !body.endsWith('\n') ? '\n' : '');
+    },
+  });
+  service.addRule('link', {
+    filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
+    replacement(content, node) {
+      if (content.trim() === '') return '';
+      const href = (node.getAttribute('href') ?? '').replace(/[()<> ]/gu, (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      return `[${content}](${href})`;
+    },
+  });
+  service.addRule('image', {
+    filter: 'img',
+    replacement(_content, node) {
+      const src = (node.getAttribute('src') ?? '').replace(/[()<> ]/gu, (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      const alt = escapeText((node.getAttribute('alt') ?? '').replace(/\s+/gu, ' ').trim());
+      return src ? `![${alt}](${src})` : '';
+    },
+  });
+  service.addRule('figcaption', {
+    filter: 'figcaption',
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
+
+  return {
+    toMarkdown(html: string): string {
+      return tidyMarkdown(service.turndown(html));
+    },
+  };
+}
+
+/** The process-wide converter, built on first use; its configuration never changes afterwards. */
+let shared: MarkdownConverter | undefined;
+
+/** A converter shared by every extraction that is not handed one (building one costs more than a page). */
+export function sharedMarkdownConverter(): MarkdownConverter {
+  shared ??= createMarkdownConverter();
+  return shared;
+}
+
+/** Trailing blanks off every line, whitespace-only lines emptied, 3+ newlines collapsed, trimmed. */
+function tidyMarkdown(markdown: string): string {
+  return markdown
+    .replace(/\r\n?/gu, '\n')
+    .replace(/[ \t\u00A0]+$/gmu, '')
+    .replace(/\n{3,}/gu, '\n\n')
+    .trim();
+}

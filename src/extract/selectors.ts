@@ -1,0 +1,121 @@
+/**
+ * Every selector and pattern the extractor relies on, once. The Joomla ones come from the public
+ * templates (SITE.md): Protostar (Joomla 3), Cassiopeia (Joomla 4/5) and the 1.5-era table layouts.
+ */
+
+/** The single-article container of Joomla 3, 4 and 5 (`div.item-page`, Cassiopeia adds `.com-content-article`). */
+export const ARTICLE_CONTAINER = 'div.item-page, div.com-content-article';
+
+/** The article text inside a Joomla container, most specific first. */
+export const ARTICLE_BODY = ['[itemprop="articleBody"]', '.com-content-article__body'] as const;
+
+/** Parts of a Joomla container that are not the text (used when no body element is marked). */
+export const CONTAINER_NON_BODY =
+  '.page-header, dl.article-info, .article-info, .icons, .tags, ul.pager, .pagenav, .pagenavigation, .pagination, .readmore, .article-index, .btn-group, .content_rating, .content_vote';
+
+/** Listing markup: category blogs, featured pages, category lists (Joomla 1.5 to 5). */
+export const LISTING_MARKERS =
+  'div.blog, div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list, table.category, table.blog, [itemprop="blogPost"]';
+
+/** Joomla 1.5-era layouts: the table that holds an article and the title cell or heading. */
+export const LEGACY_TABLE = 'table.contentpaneopen';
+export const LEGACY_HEADING = 'td.contentheading, h1.contentheading, h2.contentheading, .contentheading';
+/** Cells of a 1.5 article table that are not its text: title, print/email buttons, dates, author. */
+export const LEGACY_NON_BODY_CELL = '.contentheading, .buttonheading, .createdate, .modifydate, .small, .article_separator';
+
+/** Where a Joomla article states its dates and category ("Détails" block, 1.5 date cells). */
+export const INFO_BLOCK =
+  'dl.article-info, .article-info, td.createdate, td.modifydate, .createdate, .modifydate, .article-date, .date-publication, p.date, span.date, div.date, .published, .modified';
+
+/** Title candidates inside the article container, in precedence order (after JSON-LD). */
+export const TITLE_IN_CONTAINER = [
+  '[itemprop="headline"]',
+  '.page-header h2',
+  '.page-header h1',
+  'h1.contentheading, h2.contentheading',
+  'td.contentheading',
+] as const;
+
+/** A Joomla 3/4 category line ("Catégorie : <a>Vie municipale</a>"). */
+export const CATEGORY = 'dd.category-name';
+/** Breadcrumb modules (Joomla 1.5 pathway, 3 and 4 breadcrumbs, schema.org BreadcrumbList). */
+export const BREADCRUMB =
+  '.breadcrumb, .breadcrumbs, .mod-breadcrumbs, #breadcrumbs, [itemtype*="BreadcrumbList"], nav[aria-label*="readcrumb"], nav[aria-label="Vous êtes ici"]';
+/** Items of a breadcrumb that carry one part each, when the module uses a list. */
+export const BREADCRUMB_ITEM = 'li';
+
+/** The active entry of a menu: its label is a "page heading", never an article title. */
+export const ACTIVE_MENU_ITEM = 'li.active > a, li.current > a, li.active > span, li.current > span, a[aria-current="page"]';
+
+export const JSON_LD = 'script[type="application/ld+json"]';
+
+/** Meta tags (by name or property) naming publication and modification dates, in precedence order. */
+export const META_PUBLISHED = ['article:published_time', 'datePublished', 'date', 'dcterms.created', 'dc.date', 'pubdate', 'publish-date'] as const;
+export const META_MODIFIED = ['article:modified_time', 'dateModified', 'og:updated_time', 'dcterms.modified', 'last-modified'] as const;
+export const META_SECTION = ['article:section'] as const;
+export const META_OG_URL = ['og:url'] as const;
+export const META_OG_TITLE = ['og:title', 'twitter:title'] as const;
+export const META_SITE_NAME = ['og:site_name', 'application-name'] as const;
+
+/** Microdata dates (Joomla 3/4 put them on the `<time>` of the info block, older plugins on meta). */
+export const MICRODATA_PUBLISHED = '[itemprop="datePublished"]';
+export const MICRODATA_MODIFIED = '[itemprop="dateModified"]';
+/** Info-block items that hold the publication or the modification date (Joomla's dd classes). */
+export const INFO_PUBLISHED = 'dd.published, dd.create, .createdate';
+export const INFO_MODIFIED = 'dd.modified, .modifydate';
+
+/** The site's name in every spelling seen (the seed lost its apostrophe: "lOise"). */
+export const SITE_NAME = /BEAUVAIS\s*[-–|:]\s*Capitale\s+de\s+l\s*[’'`]?\s*Oise/iu;
+
+/** Separators between a page title and the site name in `<title>`. */
+export const TITLE_SEPARATOR = /\s+[-–—|:•·]{1,2}\s+/u;
+
+/**
+ * Titles and short texts of pages that are errors, not articles (Joomla's error.php, custom 404
+ * articles). Specific on purpose: an article may well be titled "La taxe qui n’existe plus".
+ */
+export const ERROR_TITLE =
+  /^\s*(?:erreur\s*)?404\b|\bpage\s+(?:introuvable|non\s+trouv[ée]e)|\bpage\s+(?:demand[ée]e\s+)?(?:n[’']existe\s+(?:pas|plus)|est\s+introuvable)|\barticle\s+non\s+trouv[ée]|\bcat[ée]gorie\s+non\s+trouv[ée]e|\b(?:404|page)\s+not\s+found\b|^\s*not\s+found\s*$|vous\s+n[’'](?:[eê]tes|avez)\s+pas\s+(?:autoris|les\s+droits)/iu;
+
+/** Elements that never belong to an archived body. */
+export const REMOVED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'form', 'iframe', 'frame', 'frameset', 'object', 'embed',
+  'applet', 'button', 'input', 'select', 'option', 'textarea', 'label', 'fieldset', 'svg', 'canvas',
+  'link', 'meta', 'nav', 'aside', 'footer', 'header', 'dialog', 'map', 'area', 'video', 'audio',
+  'source', 'track', 'head', 'title', 'base', 'param',
+]);
+
+/**
+ * Class or id words of site chrome (Readability's "unlikely candidates", plus Joomla module names).
+ * Matched as whole words of the class/id so that `navigation-buttons` matches and `canvas` does not.
+ */
+export const CHROME_NAME =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu|sidebar|aside|footer|share|sharing|partage|social|socials|addthis|sharethis|cookies?|cookiebar|rgpd|gdpr|consent|breadcrumbs?|pathway|module|moduletable|moduletable_[a-z0-9]+|mod|banner|bannergroup|entete|pagenav|pagenavigation|pager|pagination|tags|comments?|jcomments|disqus|related|relateditems|latestnews|mostread|newsflash|advert|ads|widget|search|searchform|login|popup|modal)(?=$|[\s_-])/iu;
+
+/** Class or id words of an article's furniture: its header, info block and print/email icons. Not text, but not chrome. */
+export const FURNITURE_NAME =
+  /(?:^|[\s_-])(?:article-info|page-header|icons|print|print-icon|email-icon|btn-group|toolbar|tools|outils|skip|skiplinks|readmore|pagenav)(?=$|[\s_-])/iu;
+
+/**
+ * Titles of chrome blocks, matched on the whole text of a short element: the block they head is
+ * removed wherever it sits (share plugins and "same category" modules are sometimes injected into
+ * the article text itself).
+ */
+export const CHROME_TITLE =
+  /^(?:partager\s+cet\s+article|partagez\s+cet\s+article|partager\s*:?|derni[èe]res\s+actualit[ée]s|agenda|dans\s+la\s+m[êe]me\s+rubrique|vous\s+[êe]tes\s+ici|articles?\s+similaires|[àa]\s+lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|les\s+plus\s+lus|newsletter|suivez[-\s]nous)\s*:?$/iu;
+
+/** Joomla's email cloaking leaves this sentence (its script is gone): site chrome, not text. */
+export const EMAIL_CLOAK_TEXT = /adresse\s+(?:e-?mail|[ée]lectronique)\s+est\s+prot[ée]g[ée]e\s+contre\s+les\s+robots/iu;
+export const EMAIL_CLOAK_ID = /^cloak/iu;
+
+/** Header banner images ("Entete Mairie", "Entete Vivre4"…): site chrome even inside a body. */
+export const BANNER_IMAGE = /^\s*ent[êe]te\b/iu;
+
+/** Readability-style hints: names that suggest the main text. */
+export const CONTENT_NAME = /(?:^|[\s_-])(?:article|body|content|contenu|entry|main|page|post|text|texte|blog|story|item)(?=$|[\s_-])/iu;
+
+/** A line of a legacy list: "- ", "– ", "— ", "• ", "· " or "* " then the item. */
+export const LEGACY_BULLET = /^[-–—•·▪◦*]\s+/u;
+
+/** "Lire la suite" links: many of them make a listing. */
+export const READ_MORE = /^\s*(?:lire\s+la\s+suite|en\s+savoir\s+plus|suite|lire\s+plus)\b/iu;

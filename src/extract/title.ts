@@ -1,0 +1,68 @@
+/**
+ * The article's own title. Precedence: JSON-LD headline, Joomla's headline markup inside the article,
+ * og:title, then `<title>` without the site name. Never the site name ("BEAUVAIS - Capitale de
+ * l'Oise") and never a menu "page heading" (Joomla's optional `h1` that repeats the menu item's name
+ * above the article's own `h2`).
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { isChrome } from './chrome.js';
+import { cleanText, hasAncestorUntil, textOf } from './dom.js';
+import type { HeadIndex } from './head.js';
+import type { JsonLdArticle } from './json-ld.js';
+import { ACTIVE_MENU_ITEM, META_OG_TITLE, META_SITE_NAME, SITE_NAME, TITLE_IN_CONTAINER, TITLE_SEPARATOR } from './selectors.js';
+
+/** Finds the title of the article whose parts are `scope`; "" when there is none worth the name. */
+export function extractTitle($: CheerioAPI, head: HeadIndex, scope: readonly Element[], jsonLd: JsonLdArticle | null): string {
+  const siteNames = META_SITE_NAME.map((key) => comparable(head.meta(key) ?? '')).filter((name) => name !== '');
+  let menuLabels: string[] | null = null;
+  const accept = (raw: string | null | undefined, rejectMenuLabels = false): string | null => {
+    const title = cleanText(raw ?? '');
+    if (title === '' || siteNames.includes(comparable(title))) return null;
+    // Joomla's menu "page heading" is an h1 in a .page-header that repeats the active menu entry.
+    if (rejectMenuLabels && (menuLabels ??= listed($, ACTIVE_MENU_ITEM, textOf)).includes(comparable(title))) return null;
+    return SITE_NAME.test(title) && comparable(title.replace(SITE_NAME, '')) === '' ? null : title;
+  };
+  const fromJsonLd = accept(jsonLd?.headline);
+  if (fromJsonLd) return fromJsonLd;
+  for (const selector of TITLE_IN_CONTAINER) {
+    for (const part of scope) {
+      for (const el of $(part).find(selector).add($(part).filter(selector)).toArray()) {
+        if (hasAncestorUntil(el, part, isChrome)) continue;
+        const title = accept(textOf(el), selector.endsWith('h1'));
+        if (title) return title;
+      }
+    }
+  }
+  return accept(stripSiteName(head.meta(...META_OG_TITLE) ?? '', siteNames)) ?? accept(stripSiteName(head.title ?? '', siteNames)) ?? '';
+}
+
+/** The comparable texts of the elements a selector finds. */
+function listed($: CheerioAPI, selector: string, read: (el: Element) => string): string[] {
+  return $(selector).toArray().map((el) => comparable(read(el as Element))).filter((name) => name !== '');
+}
+
+/**
+ * "Titre - BEAUVAIS - Capitale de l'Oise" and "BEAUVAIS - Capitale de l'Oise | Titre" to "Titre";
+ * `siteNames` (comparable forms) are other names to strip from either end.
+ */
+export function stripSiteName(title: string, siteNames: readonly string[] = []): string {
+  const separator = TITLE_SEPARATOR.source;
+  let text = cleanText(title)
+    .replace(new RegExp(`^(?:${SITE_NAME.source})(?:${separator}|$)`, 'iu'), '')
+    .replace(new RegExp(`(?:^|${separator})(?:${SITE_NAME.source})$`, 'iu'), '');
+  const separators = [...text.matchAll(new RegExp(separator, 'gu'))];
+  const first = separators[0];
+  const last = separators[separators.length - 1];
+  if (last?.index !== undefined && siteNames.includes(comparable(text.slice(last.index + last[0].length)))) {
+    text = text.slice(0, last.index);
+  } else if (first?.index !== undefined && siteNames.includes(comparable(text.slice(0, first.index)))) {
+    text = text.slice(first.index + first[0].length);
+  }
+  return cleanText(text);
+}
+
+/** Lower case, no accents, no punctuation: for comparing labels. */
+export function comparable(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
