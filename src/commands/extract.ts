@@ -1,18 +1,13 @@
 /** `extract <url|file|->`: one page in, one record out (JSON or Markdown with front matter). */
 import { readFile } from 'node:fs/promises';
 import { buffer } from 'node:stream/consumers';
-import { toArchiveEntry } from '../archive/entry.js';
-import { renderArchiveFile } from '../archive/front-matter.js';
 import { parseBaseUrl } from '../config.js';
 import { isInScope } from '../discover/urls.js';
 import { NotAnArticleError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { extractArticle } from '../extract/index.js';
-import { createDispatcher, createFetcher } from '../http/fetch.js';
-import { renderUserAgent } from '../http/user-agent.js';
 import { createLogger } from '../log.js';
 import { toRecord } from '../output/record.js';
-import { readVersion } from '../version.js';
 import { type CommandContext, writeOut } from './context.js';
 
 export interface ExtractOptions {
@@ -55,6 +50,9 @@ export async function runExtract(options: ExtractOptions, ctx: CommandContext): 
   if (options.format === 'json') {
     await writeOut(ctx.stdout, `${JSON.stringify(toRecord(article, loaded.fetchedAt))}\n`);
   } else {
+    // Loaded only when asked for: `extract` runs in shell loops, start-up time counts.
+    const { toArchiveEntry } = await import('../archive/entry.js');
+    const { renderArchiveFile } = await import('../archive/front-matter.js');
     const entry = toArchiveEntry(article, { fetchedAt: loaded.fetchedAt, firstSeenAt: loaded.fetchedAt, aliases: [], history: [] });
     await writeOut(ctx.stdout, renderArchiveFile(entry));
   }
@@ -81,6 +79,9 @@ async function readLocalFile(path: string): Promise<Uint8Array> {
 
 async function fetchInput(input: string, options: ExtractOptions, ctx: CommandContext, fetchedAt: string): Promise<LoadedInput> {
   const site = parseBaseUrl(input);
+  const { createDispatcher, createFetcher } = await import('../http/fetch.js');
+  const { renderUserAgent } = await import('../http/user-agent.js');
+  const { readVersion } = await import('../version.js');
   const dispatcher = ctx.dispatcher ?? createDispatcher({ connections: 1 });
   const fetcher = createFetcher({
     dispatcher,

@@ -2,7 +2,7 @@
  * RSS 2.0 and Atom 1.0 feeds (Joomla emits both; RSS 1.0 read too): the article URLs they list.
  * Pure: the crawl fetches the feed and hands its text here.
  */
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { parseFeedDate } from './feed-dates.js';
 import { classifyUrl, isAbsoluteUrl, parseHref } from './urls.js';
 import { attrOf, childNode, childrenOf, childText, isNode, parseXml, textOf } from './xml.js';
