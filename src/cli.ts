@@ -61,7 +61,8 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .option('--retries <n>', 'retries on network errors, 5xx and 429', '3')
     .option('--user-agent <ua>', 'User-Agent header (default names the tool and its home page)')
     .option('--ignore-robots', 'do not honour robots.txt')
-    .option('--warc', 'keep every HTTP exchange in WARC files under <out>/warc/')
+    .option('--warc', 'keep every HTTP exchange in WARC files under <out>/warc/ (default: "warc: true" in <out>/archive.yaml)')
+    .option('--no-warc', 'record no WARC this run, whatever <out>/archive.yaml says')
     .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
     .option('--verbose', 'log every request on stderr')
     .action(async (raw) => {
@@ -92,6 +93,29 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .action(async (raw) => {
       const { resolveExportOptions, runExport } = await import('./commands/export.js');
       setExit(await runExport(resolveExportOptions(raw), ctx));
+    });
+
+  program
+    .command('rebuild')
+    .description('rebuild the archive from WARC files (ours, wget\'s, Webrecorder\'s), without network')
+    .requiredOption('--from <paths...>', 'WARC files, or folders holding them')
+    .option('--out <dir>', 'archive folder', DEFAULT_OUT)
+    .option('--base-url <url>', 'the site whose pages are archived (records of other hosts are ignored)', DEFAULT_BASE_URL)
+    .option('--json', 'print one JSON record per new or updated article on stdout')
+    .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
+    .option('--verbose', 'say what is done with every capture')
+    .action(async (raw) => {
+      const { resolveRebuildOptions, runRebuild } = await import('./commands/rebuild.js');
+      setExit(await runRebuild(resolveRebuildOptions(raw), ctx));
+    });
+
+  program
+    .command('verify')
+    .description('check the archive: hashes, WARC records and digests, history files, duplicates')
+    .option('--out <dir>', 'archive folder', DEFAULT_OUT)
+    .action(async (raw) => {
+      const { resolveVerifyOptions, runVerify } = await import('./commands/verify.js');
+      setExit(await runVerify(resolveVerifyOptions(raw), ctx));
     });
 
   return program;

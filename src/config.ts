@@ -28,8 +28,8 @@ export interface CrawlConfig {
   readonly ignoreRobots: boolean;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
-  /** Keep every HTTP exchange in WARC files under `<out>/warc/`. */
-  readonly warc: boolean;
+  /** Keep every HTTP exchange in WARC files under `<out>/warc/`: true (--warc), false (--no-warc), undefined (as `<out>/archive.yaml` says). */
+  readonly warc: boolean | undefined;
 }
 
 /** Raw option strings as commander hands them over. */
@@ -105,6 +105,6 @@ export function resolveCrawlConfig(raw: RawOptions, defaultUserAgent: string): C
     ignoreRobots: raw.ignoreRobots === true,
     logLevel: parseLogLevel(raw.quiet === true, raw.verbose === true),
     maxBodyBytes: 10 * 1024 * 1024,
-    warc: raw.warc === true,
+    warc: typeof raw.warc === 'boolean' ? raw.warc : undefined,
   });
 }

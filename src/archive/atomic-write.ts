@@ -3,7 +3,7 @@
  * file then a rename, the temp file removed on failure), every path is checked to stay inside `<out>`,
  * and every failure (EACCES, EROFS, ENOSPC, ENOTDIR) becomes an ArchiveWriteError naming the path.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ArchiveWriteError } from '../errors.js';
@@ -61,6 +61,46 @@ export async function removeInside(outDir: string, relative: string): Promise<vo
   } catch (error) {
     throw new ArchiveWriteError(file, error);
   }
+}
+
+/**
+ * The names write-file-atomic gives its temporary files (the target's name, a dot, a 32-bit hash in
+ * decimal), for the files written through this module: articles and history, the snapshot, the lock's
+ * owner record and the archive's settings.
+ */
+const TEMP_FILE = /^(?:.+\.md|snapshot\.json|\.lock-owner|archive\.yaml)\.\d{1,10}$/;
+/** Top-level folders with writers of their own (WARC files, proper-lockfile's lock): never swept. */
+const NOT_SWEPT = new Set(['warc', '.lock']);
+
+/**
+ * Removes the temporary files of writes that never finished: a process killed (SIGKILL, power loss)
+ * between creating its temporary file and renaming it leaves one that nothing else would remove. Only
+ * safe while holding the archive's lock, when no write can be in progress. Returns the removed files,
+ * relative to `<out>`.
+ */
+export async function removeStaleTempFiles(outDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const sweep = async (dir: string, relative: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw new ArchiveWriteError(dir, error);
+    }
+    for (const entry of entries) {
+      const child = path.join(dir, entry.name);
+      if (entry.isDirectory() && !(relative === '' && NOT_SWEPT.has(entry.name))) await sweep(child, `${relative}${entry.name}/`);
+      else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
+        await rm(child, { force: true }).catch((error: unknown) => {
+          throw new ArchiveWriteError(child, error);
+        });
+        removed.push(`${relative}${entry.name}`);
+      }
+    }
+  };
+  await sweep(outDir, '');
+  return removed;
 }
 
 /** Whether an fs error means "no such file" (ENOENT, or ENOTDIR: a parent is a file). */

@@ -8,7 +8,7 @@
 import type { Clock } from '../clock.js';
 import type { Validators } from '../http/types.js';
 import type { Logger } from '../log.js';
-import { ensureDir, readInside, removeInside, writeInside } from './atomic-write.js';
+import { ensureDir, readInside, removeInside, removeStaleTempFiles, writeInside } from './atomic-write.js';
 import { toAliases } from './entry.js';
 import { parseArchiveFile, renderArchiveFile } from './front-matter.js';
 import { openJournal, type Journal } from './journal.js';
@@ -43,6 +43,9 @@ export async function openArchive(outDir: string, options: OpenArchiveOptions): 
     ? await acquireLock(outDir, { staleMs: options.lockStaleMs ?? DEFAULT_STALE_MS, logger })
     : undefined;
   try {
+    // Under the lock no write is in progress: a temporary file now is the trace of a killed run.
+    const leftovers = release ? await removeStaleTempFiles(outDir) : [];
+    if (leftovers.length > 0) logger.warn(`removed ${leftovers.length} temporary file(s) left by an interrupted write: ${leftovers.join(', ')}`);
     const loaded = await loadState(outDir, logger);
     let journal: Journal | undefined;
     if (!dryRun) {

@@ -30,8 +30,8 @@ export interface PageDeps {
   readonly signal: AbortSignal;
   /** Called with each new or updated article's record (stdout with --json, the dry-run plan). */
   readonly emit: (record: ArchiveRecord) => Promise<void>;
-  /** The WARC reference of the last response for a URL, when WARC recording is on. */
-  readonly warcRefFor?: ((url: string) => WarcRef | undefined) | undefined;
+  /** Where the WARC records of this response are, once written (WARC recording on). */
+  readonly warcRefFor?: ((result: FetchOk) => Promise<WarcRef | undefined>) | undefined;
 }
 
 /** Processes one frontier item; resolves when its writes are done, never rejects for a bad page. */
@@ -91,6 +91,8 @@ async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
   }
   if (result.kind === 'not-modified') {
     stats.notModified += 1;
+    // A 304 is a successful fetch: it clears a failure left by an earlier run (validators and article kept).
+    await store.recordFetch(item.url, {});
     deps.since.onArticle(item.url, null);
     return;
   }
@@ -106,7 +108,9 @@ async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
     if (previous?.articleId) {
       await reportPageFailure(item.url, new HttpStatusError(item.url, result.status), deps, extraction.reason);
     } else {
-      await store.recordFetch(item.url, { validators: validatorsOf(result), articleId: null });
+      // No validators kept: sent back with an article URL's next request, an error page's Last-Modified
+      // or ETag could earn a 304 for the real article and hide it for good.
+      await store.recordFetch(item.url, { validators: {}, articleId: null });
     }
     deps.since.onListing(links.next, queued.filter((url) => articleIdFromUrl(url) !== null));
     deps.since.onArticle(item.url, null);
@@ -129,7 +133,7 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
     article,
     fetchedAt: result.fetchedAt,
     aliases: [...aliases].sort(),
-    warc: deps.warcRefFor?.(result.finalUrl),
+    warc: await deps.warcRefFor?.(result),
   });
   switch (saved.change) {
     case 'new':
@@ -139,6 +143,8 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
       break;
     case 'unchanged':
       stats.unchanged += 1;
+      // The same text reached by another URL (an old address redirecting here): keep that URL.
+      await store.addAliases(article.id, [...aliases]);
       break;
     case 'duplicate':
       stats.duplicates += 1;

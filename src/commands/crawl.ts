@@ -19,6 +19,7 @@ import type { ArchiveRecord } from '../output/record.js';
 import { readVersion } from '../version.js';
 import { type CommandContext, writeOut } from './context.js';
 import { createStats, renderSummary } from './crawl-stats.js';
+import { openCrawlRecorder } from './crawl-warc.js';
 import { runCrawler } from './crawler.js';
 
 /** Runs `crawl` and returns its exit code (0, 1, 3, 130, 143; usage errors are thrown). */
@@ -32,6 +33,11 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
   let outcome: number = ExitCode.ok;
   try {
     const store = await openArchive(config.outDir, { clock: ctx.clock, logger, dryRun: config.dryRun });
+    // Opened once the lock is held: two crawls never append to one archive's WARC files.
+    const warc = await openCrawlRecorder(config, ctx.clock, logger).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
     try {
       const gate = createRequestGate({ minGapMs: config.delayMs, clock: ctx.clock });
       const fetcher = createFetcher({
@@ -45,6 +51,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
         gate,
         clock: ctx.clock,
         logger,
+        onExchange: warc?.onExchange,
       });
       const robots = await readRobots(fetcher, config, logger);
       if (!robots) return (outcome = ExitCode.fatal);
@@ -58,10 +65,15 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
         signal: interruption.signal,
         emit: (record) => emitRecord(record, config, ctx),
         onProgress: (done, known) => progress.update(done, known, stats.failed),
+        warcRefFor: warc?.refFor,
       });
       await mergeAliases(frontier, store);
     } finally {
-      await store.close();
+      try {
+        await warc?.close();
+      } finally {
+        await store.close();
+      }
     }
     if (interruption.signal.aborted) outcome = interruption.signal.reason === 'SIGTERM' ? ExitCode.sigterm : ExitCode.sigint;
     else if (stats.failed > 0) outcome = ExitCode.partial;
