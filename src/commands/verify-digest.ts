@@ -6,17 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { StoredResponse } from '../warc/index.js';
+import { isOwnWarcFileName, type StoredResponse } from '../warc/index.js';
 
-/** The names this tool gives its WARC files (file-name.ts): their digests are always ours, so checkable. */
-const OWN_WARC_FILE = /^\d{8}T\d{6}Z-\d{5}\.warc\.gz$/;
 /** `WARC-Payload-Digest` forms that can be recomputed: SHA-1 or SHA-256, hex or RFC 4648 base32. */
 const DIGEST = /^(sha-?1|sha-?256):([0-9a-z]+)=*$/i;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** Why a response's payload does not match its WARC-Payload-Digest; null when it does or cannot be compared. */
 export function payloadProblem(record: StoredResponse): string | null {
-  const own = OWN_WARC_FILE.test(path.basename(record.file));
+  const own = isOwnWarcFileName(path.basename(record.file));
   const declared = record.payloadDigest;
   if (!declared) return own ? `WARC record ${record.recordId} has no WARC-Payload-Digest` : null;
   const matches = digestMatches(declared, record.body);

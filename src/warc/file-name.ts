@@ -6,6 +6,8 @@ export const WARC_DIR = 'warc';
 
 /** Suffixes the reader accepts (ours are always `.warc.gz`). */
 const WARC_FILE = /\.warc(\.gz)?$/;
+/** The names renderWarcFileName gives: "<YYYYMMDD>T<HHMMSS>Z-<nnnnn>.warc.gz". */
+const OWN_WARC_FILE = /^\d{8}T\d{6}Z-\d{5}\.warc\.gz$/;
 
 /** `<out>/warc`: where a crawl of the archive `<out>` writes its WARC files. */
 export function toWarcDir(outDir: string): string {
@@ -26,4 +28,9 @@ export function renderWarcFileName(stamp: string, n: number): string {
 /** Whether a file name is a WARC file (`.warc` or `.warc.gz`). */
 export function isWarcFileName(name: string): boolean {
   return WARC_FILE.test(name);
+}
+
+/** Whether a file name is one this tool gives its WARC files (so its digests are ours). */
+export function isOwnWarcFileName(name: string): boolean {
+  return OWN_WARC_FILE.test(name);
 }

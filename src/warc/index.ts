@@ -1,7 +1,7 @@
 /** The WARC stage (issue 6): record every exchange of a crawl, read responses back. */
 export { payloadDigest } from './digest.js';
 export { findRecord } from './find.js';
-export { isWarcFileName, renderCrawlStamp, renderWarcFileName, toWarcDir, WARC_DIR } from './file-name.js';
+export { isOwnWarcFileName, isWarcFileName, renderCrawlStamp, renderWarcFileName, toWarcDir, WARC_DIR } from './file-name.js';
 export { readKnownPayloads } from './known-payloads.js';
 export { readWarcFile, type ReadWarcOptions, type ReadWarcFileOptions } from './read-file.js';
 export { listWarcFiles, readWarcResponses } from './reader.js';
