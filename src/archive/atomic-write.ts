@@ -3,7 +3,7 @@
  * file then a rename, the temp file removed on failure), every path is checked to stay inside `<out>`,
  * and every failure (EACCES, EROFS, ENOSPC, ENOTDIR) becomes an ArchiveWriteError naming the path.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ArchiveWriteError } from '../errors.js';
@@ -21,9 +21,37 @@ export function resolveInside(outDir: string, relative: string): string {
 /** Creates a folder and its parents; ArchiveWriteError if impossible. */
 export async function ensureDir(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirs(path.resolve(dir));
   } catch (error) {
     throw new ArchiveWriteError(dir, error);
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time. Not `mkdir(dir, { recursive: true })`: Node's loops forever, CPU
+ * bound and never settling, where a parent exists but cannot hold children (under /proc: ENOENT for
+ * the child, EEXIST for the parent, again and again), so `--out /proc/x` would hang the crawl.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  if (await makeDir(dir)) return;
+  const parent = path.dirname(dir);
+  if (parent === dir) throw new Error(`no file system root for ${dir}`);
+  await makeDirs(parent);
+  // The parent exists now: a second ENOENT is final.
+  if (!(await makeDir(dir))) await mkdir(dir);
+}
+
+/** Creates one folder: true if it exists now, false if its parent is missing; throws otherwise. */
+async function makeDir(dir: string): Promise<boolean> {
+  try {
+    await mkdir(dir);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    // EEXIST: fine for a folder (or a link to one); stat throws ENOENT for a dangling link.
+    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return true;
+    throw error;
   }
 }
 

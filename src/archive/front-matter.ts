@@ -20,6 +20,9 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)^---[ \t]*\r?\n/m;
 const BODY_LEADING_NEWLINE = /^\r?\n/;
 const BODY_TRAILING_NEWLINE = /\r?\n$/;
 
+/** "<" in the YAML, written as its escape. */
+const LESS_THAN = /</g;
+
 const DATE_SOURCES: ReadonlySet<string> = new Set<DateSource>([
   'json-ld', 'meta', 'time[datetime]', 'microdata', 'text', 'first-seen',
 ]);
@@ -47,9 +50,13 @@ export function renderArchiveFile(entry: ArchiveEntry): string {
     firstSeenAt: entry.firstSeenAt,
     dateSource: entry.dateSource,
     history: [...entry.history],
-    ...(entry.warc ? { warc: { file: entry.warc.file, recordId: entry.warc.recordId } } : {}),
   };
-  return `${FENCE}\n${stringify(fields, YAML_OPTIONS)}${FENCE}\n\n${entry.markdown}\n`;
+  // Every "<" of these fields is inside a double-quoted string, where "\u003c" reads back the same: a
+  // page title like "<script>…" stays text for YAML readers and is never a tag to a renderer unaware of
+  // front matter. The WARC reference comes last and as it is: its record id is WARC's own "<urn:uuid:…>".
+  const yaml = stringify(fields, YAML_OPTIONS).replace(LESS_THAN, '\\u003c');
+  const warc = entry.warc ? stringify({ warc: { file: entry.warc.file, recordId: entry.warc.recordId } }, YAML_OPTIONS) : '';
+  return `${FENCE}\n${yaml}${warc}${FENCE}\n\n${entry.markdown}\n`;
 }
 
 /** The entry an archive file holds; throws InvalidFrontMatterError when it is not one. */

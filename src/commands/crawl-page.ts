@@ -7,16 +7,16 @@ import type { WarcRef } from '../archive/types.js';
 import type { CrawlConfig } from '../config.js';
 import type { Frontier, FrontierItem } from '../discover/frontier.js';
 import { parseFeed } from '../discover/feeds.js';
-import { extractLinks } from '../discover/links.js';
 import { parseSitemap } from '../discover/sitemaps.js';
 import { articleIdFromUrl } from '../discover/urls.js';
 import { HttpStatusError, NotHtmlError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
-import { extractFromPage, loadPage } from '../extract/index.js';
 import type { Article } from '../extract/types.js';
 import type { Fetcher, FetchOk, Validators } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { type ArchiveRecord, toArchiveRecord } from '../output/record.js';
+import type { PageAnalysis, PageInput } from './analyse-page.js';
 import type { CrawlStats } from './crawl-stats.js';
+import { isNews } from './news-policy.js';
 import type { SinceGate } from './since-gate.js';
 
 export interface PageDeps {
@@ -30,6 +30,8 @@ export interface PageDeps {
   readonly signal: AbortSignal;
   /** Called with each new or updated article's record (stdout with --json, the dry-run plan). */
   readonly emit: (record: ArchiveRecord) => Promise<void>;
+  /** Parses a fetched page and extracts its links and article (on a worker thread when possible). */
+  readonly analyse: (input: PageInput) => Promise<PageAnalysis>;
   /** Where the WARC records of this response are, once written (WARC recording on). */
   readonly warcRefFor?: ((result: FetchOk) => Promise<WarcRef | undefined>) | undefined;
 }
@@ -77,7 +79,7 @@ function reportDiscoveryMiss(url: string, result: Awaited<ReturnType<Fetcher['fe
 }
 
 async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
-  const { config, store, stats, logger } = deps;
+  const { config, store, stats } = deps;
   const previous = store.urlState(item.url);
   // Listings change with every new article and carry the links: always read them whole. A URL that
   // gave an article last time (an id-less page, an old address redirecting to one) is asked conditionally.
@@ -98,15 +100,19 @@ async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
   }
   stats.fetched += 1;
   if (result.finalUrl !== item.url) deps.frontier.add(result.finalUrl, item.kind);
-  const page = loadPage(result.body, result.finalUrl, result.headers);
-  const links = extractLinks(page, config.baseUrl);
+  const { links, extraction } = await deps.analyse({
+    body: result.body,
+    url: result.finalUrl,
+    headers: result.headers,
+    base: config.baseUrl.href,
+  });
   const queued = links.links.filter((url) => deps.frontier.add(url) === 'queued');
   for (const feed of links.feeds) deps.frontier.add(feed, 'feed');
-  const extraction = extractFromPage(page);
-  if (extraction.kind === 'not-article') {
+  if (extraction.kind === 'not-article' || !isNews(extraction.article, item.kind === 'article')) {
     // A URL that gave an article before, now answering with no article, is an error page served as 200.
     if (previous?.articleId) {
-      await reportPageFailure(item.url, new HttpStatusError(item.url, result.status), deps, extraction.reason);
+      const reason = extraction.kind === 'not-article' ? extraction.reason : 'no longer a dated article';
+      await reportPageFailure(item.url, new HttpStatusError(item.url, result.status), deps, reason);
     } else {
       // No validators kept: sent back with an article URL's next request, an error page's Last-Modified
       // or ETag could earn a 304 for the real article and hide it for good.
@@ -124,7 +130,8 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
   deps.since.onArticle(url, article.publishedAt);
   if (config.since && article.publishedAt && article.publishedAt.slice(0, 10) < config.since) {
     stats.skippedOld += 1;
-    await store.recordFetch(url, { validators: validatorsOf(result), articleId: article.id });
+    // Not archived, so no validators: a later run without --since must get the page, not a 304.
+    await store.recordFetch(url, { validators: {}, articleId: article.id });
     return;
   }
   const aliases = new Set([...deps.frontier.aliasesOf(article.id), url, result.finalUrl, ...result.redirects]);
@@ -156,7 +163,11 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
 
 /** Gone, not HTML or off-site: reported and skipped. Anything else failed and is retried next run. */
 async function reportPageFailure(url: string, error: BeauvaisError, deps: PageDeps, detail?: string): Promise<void> {
-  if (deps.signal.aborted) return;
+  if (deps.signal.aborted) {
+    // Cut short by SIGINT/SIGTERM, not failed: remembered like the pages not reached, fetched first next run.
+    await deps.store.recordFailure(url, 'interrupted while it was fetched');
+    return;
+  }
   const gone = error instanceof HttpStatusError && (error.status === 404 || error.status === 410);
   if (gone || error instanceof NotHtmlError || error instanceof OffSiteRedirectError) {
     deps.stats.skipped += 1;

@@ -18,6 +18,7 @@ import { createProgress } from '../output/progress.js';
 import type { ArchiveRecord } from '../output/record.js';
 import { readVersion } from '../version.js';
 import { type CommandContext, writeOut } from './context.js';
+import { createAnalyser } from './analyser-pool.js';
 import { createStats, renderSummary } from './crawl-stats.js';
 import { openCrawlRecorder } from './crawl-warc.js';
 import { runCrawler } from './crawler.js';
@@ -60,13 +61,19 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
         gate.setMinGap(robots.crawlDelayMs);
       }
       const frontier = seedFrontier(config, robots, store.failedUrls());
-      await runCrawler({
-        config, fetcher, store, frontier, robots, stats, logger,
-        signal: interruption.signal,
-        emit: (record) => emitRecord(record, config, ctx),
-        onProgress: (done, known) => progress.update(done, known, stats.failed),
-        warcRefFor: warc?.refFor,
-      });
+      const analyser = await createAnalyser();
+      try {
+        await runCrawler({
+          config, fetcher, store, frontier, robots, stats, logger,
+          signal: interruption.signal,
+          analyse: analyser.analyse,
+          emit: (record) => emitRecord(record, config, ctx),
+          onProgress: (done, known) => progress.update(done, known, stats.failed),
+          warcRefFor: warc?.refFor,
+        });
+      } finally {
+        await analyser.close();
+      }
       await mergeAliases(frontier, store);
     } finally {
       try {

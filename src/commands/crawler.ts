@@ -10,7 +10,6 @@ import type { Frontier } from '../discover/frontier.js';
 import { createScheduler } from '../http/schedule.js';
 import type { RobotsPolicy } from '../http/robots.js';
 import { type PageDeps, crawlItem } from './crawl-page.js';
-import type { CrawlStats } from './crawl-stats.js';
 import { createSinceGate } from './since-gate.js';
 
 export interface CrawlerDeps extends Omit<PageDeps, 'since'> {

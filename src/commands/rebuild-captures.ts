@@ -8,10 +8,10 @@
  */
 import { createFrontier, type Frontier } from '../discover/frontier.js';
 import { parseFeed } from '../discover/feeds.js';
-import { extractLinks } from '../discover/links.js';
 import { parseSitemap } from '../discover/sitemaps.js';
 import { classifyUrl, isInScope, normaliseUrl, parseHref } from '../discover/urls.js';
-import { extractFromPage, loadPage } from '../extract/index.js';
+import { analysePage } from './analyse-page.js';
+import { isNews } from './news-policy.js';
 import type { Article } from '../extract/types.js';
 import { isAcceptedType } from '../http/content-type.js';
 import type { Validators } from '../http/types.js';
@@ -146,12 +146,11 @@ async function chooseResponses(files: readonly string[], base: URL, scan: ScanSt
 /** Second pass, one page: its links join the frontier; its article, if it has one, is returned. */
 function extractCapture(stored: StoredResponse, time: number, base: URL, frontier: Frontier, counts: CaptureCounts): CapturedArticle | null {
   counts.pages += 1;
-  const page = loadPage(stored.body, stored.url, { ...stored.headers });
-  const links = extractLinks(page, base);
+  const { links, extraction } = analysePage({ body: stored.body, url: stored.url, headers: stored.headers, base: base.href });
   for (const link of links.links) frontier.add(link);
   for (const feed of links.feeds) frontier.add(feed, 'feed');
-  const extraction = extractFromPage(page);
-  if (extraction.kind === 'not-article') {
+  const listed = frontier.kindOf(normaliseUrl(stored.url, base) ?? stored.url) === 'article';
+  if (extraction.kind === 'not-article' || !isNews(extraction.article, listed)) {
     counts.notArticles += 1;
     return null;
   }

@@ -101,6 +101,8 @@ export function createFrontier(options: FrontierOptions): Frontier {
 
   return {
     add(input, hint) {
+      // Most calls repeat a URL already known in its normal form (menus, sidebars): skip the parse.
+      if (entries.has(input)) return 'seen';
       const url = normaliseUrl(input, base);
       if (url === null) return 'outside';
       if (entries.has(url)) return 'seen';

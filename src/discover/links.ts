@@ -62,11 +62,21 @@ export function extractLinks(page: Page, base: URL): PageLinks {
     const url = href === undefined ? null : parseHref(href, page.baseUrl);
     return url ? normaliseUrl(url, base) : null;
   };
+  // Menus and sidebars repeat the same hrefs: each distinct one is resolved once per page.
+  const followable = new Map<string, string | null>();
+  const toFollowable = (href: string): string | null => {
+    let url = followable.get(href);
+    if (url === undefined) {
+      const resolved = toSiteUrl(href);
+      url = resolved !== null && !isAsset(resolved) ? resolved : null;
+      followable.set(href, url);
+    }
+    return url;
+  };
   const links = unique(
     $(LINK_SELECTOR)
       .toArray()
-      .map((el) => toSiteUrl($(el).attr('href')))
-      .filter((url) => url !== null && !isAsset(url)),
+      .map((el) => (el.type === 'tag' && el.attribs.href !== undefined ? toFollowable(el.attribs.href) : null)),
   );
   const feeds = unique(
     $(FEED_LINK_SELECTOR)

@@ -85,23 +85,23 @@ export function isInScope(url: URL, base: URL): boolean {
  * remaining parameters sorted, path escapes upper-cased. Returns null outside the scope.
  */
 export function normaliseUrl(input: string | URL, base: URL): string | null {
-  const url = typeof input === 'string' ? parseHref(input, base) : new URL(input.href);
+  const url = typeof input === 'string' ? parseHref(input, base) : input;
   if (!url || !isInScope(url, base)) return null;
-  url.protocol = base.protocol;
-  url.hostname = base.hostname;
-  url.port = base.port;
-  url.hash = '';
-  url.username = '';
-  url.password = '';
-  const kept = [...url.searchParams.entries()]
+  // Built as a string: each WHATWG URL setter re-parses the whole URL, and this runs for every link.
+  const path = url.pathname.replace(/\/{2,}/g, '/').replace(PERCENT_ESCAPE, (escape) => escape.toUpperCase());
+  const query = url.search === '' ? '' : canonicalQuery(url.searchParams);
+  return `${base.protocol}//${base.host}${path}${query === '' ? '' : `?${query}`}`;
+}
+
+/** The parameters that identify the content, Joomla's `id=3750:alias` cut to its number, sorted. */
+function canonicalQuery(params: URLSearchParams): string {
+  const kept = [...params.entries()]
     .filter(([name]) => !IGNORED_PARAMS.test(name))
     // Joomla's `id=3750:alias` form carries the alias after a colon; the number is the identity.
     .map(([name, value]) => (name === 'id' || name === 'catid' ? [name, value.split(':')[0] ?? value] : [name, value]) as [string, string])
     .filter(([name, value]) => !(name === 'start' || name === 'limitstart') || value !== '0')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  url.search = new URLSearchParams(kept).toString();
-  url.pathname = url.pathname.replace(/\/{2,}/g, '/').replace(PERCENT_ESCAPE, (escape) => escape.toUpperCase());
-  return url.href;
+  return new URLSearchParams(kept).toString();
 }
 
 /** A decimal id without leading zeros, or null for "0" and non-numbers (kept as text: no float rounding). */

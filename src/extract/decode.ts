@@ -29,6 +29,9 @@ export function isHtmlContentType(contentType: string | undefined): boolean {
   return type === '' || type === 'application/octet-stream' || type.startsWith('text/') || type.includes('html') || type.endsWith('+xml') || type.endsWith('/xml');
 }
 
+/** Labels of the single-byte Latin charsets (as the sniffer names them) that old French pages declare. */
+const SINGLE_BYTE_LATIN: ReadonlySet<string> = new Set(['windows-1252', 'iso-8859-1', 'iso-8859-15']);
+
 /** Decodes a page body: BOM, then the HTTP charset, then the document's own declaration; never throws. */
 export function decodeHtml(body: Uint8Array | string, contentType?: string): DecodedHtml {
   if (typeof body === 'string') return { html: body.startsWith('\uFEFF') ? body.slice(1) : body, encoding: 'utf-8' };
@@ -41,6 +44,9 @@ export function decodeHtml(body: Uint8Array | string, contentType?: string): Dec
   // page is almost always UTF-8; bytes that are valid UTF-8 are read as such.
   if (sniffer.resultType === ResultType.DEFAULT) encoding = isUtf8(bytes) ? 'utf-8' : 'windows-1252';
   if (!iconv.encodingExists(encoding)) encoding = 'windows-1252';
+  // Declared Latin (by HTTP or the page) but valid UTF-8: Latin text with accents is never valid UTF-8
+  // ("é" alone is 0xE9), so these bytes are UTF-8 under a wrong label; reading them as Latin adds "Ã©".
+  if (SINGLE_BYTE_LATIN.has(encoding) && isUtf8(bytes)) encoding = 'utf-8';
   // iconv-lite strips a leading BOM and replaces invalid sequences with U+FFFD instead of throwing.
   return { html: iconv.decode(bytes, encoding), encoding };
 }
@@ -53,12 +59,13 @@ const BINARY_MAGIC = /^(?:%PDF-|[\u2030\u0089\uFFFD]PNG|GIF8[79]a|(?:\u00FF\u00D
 const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/gu;
 
 /**
- * Whether decoded text is really a binary file (PDF, image, archive): a known magic number, or NUL
- * and other control characters in the first kilobyte, which no HTML page contains.
+ * Whether decoded text is really a binary file (PDF, image, archive): a known magic number, or
+ * control characters (NUL included) making more than 1% of the first kilobyte. One stray NUL is not
+ * enough: a CMS that let one into a title still serves an article, which must not be lost for it.
  */
 export function isBinaryText(text: string): boolean {
   const head = text.slice(0, 1024);
   if (BINARY_MAGIC.test(head.trimStart())) return true;
   const controls = head.match(BINARY_CONTROL)?.length ?? 0;
-  return head.includes('\u0000') || controls > head.length / 100;
+  return controls > head.length / 100;
 }
