@@ -15,6 +15,7 @@ export interface Analyser {
 }
 
 const WORKER_FILE = new URL('./analyse-worker.js', import.meta.url);
+const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } as const;
 
 /** A pool of `threads` workers (default: one per core); in-process when that is 1 or no worker file exists. */
 export async function createAnalyser(threads = availableParallelism()): Promise<Analyser> {
@@ -28,9 +29,13 @@ export async function createAnalyser(threads = availableParallelism()): Promise<
     maxThreads: threads,
     // Workers must not keep a finished crawl alive.
     idleTimeout: 1_000,
+    // Parsing makes much short-lived garbage; a small heap per worker is collected early instead of
+    // growing the process for a whole crawl (peak RSS is a target of the benchmark).
+    resourceLimits: WORKER_HEAP,
   });
   return {
-    analyse: (input) => pool.run(input),
+    // A page too big for a worker's heap (or a worker that died) is analysed again in-process.
+    analyse: (input) => pool.run(input).catch(() => analysePage(input)),
     close: () => pool.destroy(),
   };
 }

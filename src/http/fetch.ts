@@ -130,7 +130,7 @@ async function followRedirects(
     const next = REDIRECT_STATUSES.has(status) ? toRedirectTarget(responseHeaders.location, current) : undefined;
     // A 3xx without a usable Location (or a 300 Multiple Choices) cannot be followed.
     if (!next) return failed(new HttpStatusError(current, status));
-    if (!options.followOffSiteRedirects && !config.isInScope(next)) {
+    if (!config.isInScope(next)) {
       return failed(new OffSiteRedirectError(current, next.href, status));
     }
     redirects.push(current);

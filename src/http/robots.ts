@@ -4,7 +4,7 @@
  * RFC's status rules: 2xx parsed, 4xx allow all, 5xx or unreachable disallow all.
  */
 import robotsParserModule from 'robots-parser';
-import { HttpStatusError, RedirectLoopError, RobotsUnavailableError } from '../errors.js';
+import { HttpStatusError, OffSiteRedirectError, RedirectLoopError, RobotsUnavailableError } from '../errors.js';
 import type { Fetcher } from './types.js';
 import { PRODUCT_TOKEN } from './user-agent.js';
 
@@ -59,8 +59,9 @@ export function allowAllPolicy(): RobotsPolicy {
 /**
  * Fetches and reads the site's robots.txt, following RFC 9309 §2.3.1:
  * - 2xx: parsed as UTF-8, rules applied in the context of the site even after a redirect;
- * - redirects: followed up to the fetcher's limit (5) even to another host (§2.3.1.2); more than
- *   that means "unavailable", which the RFC treats like a 4xx;
+ * - redirects: followed up to the fetcher's limit (5) within the site; more than that, or one to
+ *   another host, means "unavailable" (§2.3.1.2 allows it), which the RFC treats like a 4xx. The
+ *   RFC would follow an off-site redirect, but this tool never contacts another host;
  * - 4xx (unavailable): no rules, everything allowed (§2.3.1.3);
  * - 429, 5xx, network failure or timeout after the fetcher's retries (unreachable): throws
  *   RobotsUnavailableError, and the crawler treats the site as disallowed for the run (§2.3.1.4).
@@ -68,11 +69,11 @@ export function allowAllPolicy(): RobotsPolicy {
  */
 export async function fetchRobots(fetcher: Fetcher, baseUrl: URL, userAgent: string): Promise<RobotsPolicy> {
   const robotsUrl = new URL('/robots.txt', baseUrl).href;
-  const result = await fetcher.fetch(robotsUrl, { accept: 'any', followOffSiteRedirects: true });
+  const result = await fetcher.fetch(robotsUrl, { accept: 'any' });
   if (result.kind === 'ok') return parseRobots(robotsUrl, result.body.toString('utf8'), userAgent);
   if (result.kind === 'not-modified') throw new RobotsUnavailableError(robotsUrl, new Error('unexpected 304 to an unconditional request'));
   const { error } = result;
-  if (error instanceof RedirectLoopError) return allowAll('unavailable');
+  if (error instanceof RedirectLoopError || error instanceof OffSiteRedirectError) return allowAll('unavailable');
   if (error instanceof HttpStatusError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429) {
     return allowAll('unavailable');
   }

@@ -73,12 +73,6 @@ export interface FetchOptions {
    * check their signal before counting the failure.
    */
   readonly signal?: AbortSignal | undefined;
-  /**
-   * Follow redirects to other hosts too (default false: an off-site hop fails with
-   * OffSiteRedirectError, never requested). Only robots.txt uses it: RFC 9309 §2.3.1.2 asks
-   * crawlers to follow its redirects even across authorities.
-   */
-  readonly followOffSiteRedirects?: boolean | undefined;
 }
 
 /** The one component that does network I/O. */

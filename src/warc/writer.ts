@@ -10,9 +10,10 @@
  * by good ones.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { WARCSerializer, type WARCRecord } from 'warcio';
+import { ensureDir } from '../archive/atomic-write.js';
 import type { WarcRef } from '../archive/types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ArchiveWriteError } from '../errors.js';
@@ -66,11 +67,7 @@ export async function openWarcWriter(options: WarcWriterOptions): Promise<WarcWr
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_WARC_FILE_BYTES;
   const clock = options.clock ?? systemClock;
   const stamp = renderCrawlStamp(options.crawlStart);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (cause) {
-    throw new ArchiveWriteError(dir, cause);
-  }
+  await ensureDir(dir);
 
   const known = new Map<string, KnownPayload>(options.knownDigests ?? []);
   /** URL → its latest stored payload: what a later 304 refers to. */

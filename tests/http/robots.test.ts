@@ -132,13 +132,16 @@ describe('fetchRobots', () => {
     await expect(fetchRobots(mock.fetcher, BASE, UA)).rejects.toBeInstanceOf(RobotsUnavailableError);
   });
 
-  it('follows a redirect to another host and applies its rules to our site (RFC 9309 §2.3.1.2)', async () => {
+  it('never follows a redirect to another host: robots.txt is then unavailable (allow all, RFC 9309 §2.3.1.2)', async () => {
     mock = createMockSite();
     mock.site.intercept({ path: '/robots.txt' }).reply(301, '', { headers: { location: 'https://cdn.example/beauvais/robots.txt' } });
-    mock.agent.get('https://cdn.example').intercept({ path: '/beauvais/robots.txt' }).reply(200, 'User-agent: *\nDisallow: /prive/\n');
+    const other = mock.agent.get('https://cdn.example');
+    other.intercept({ path: '/beauvais/robots.txt' }).reply(200, 'User-agent: *\nDisallow: /prive/\n');
     const policy = await fetchRobots(mock.fetcher, BASE, UA);
-    expect(policy.isAllowed(`${SITE}/prive/a.html`)).toBe(false);
-    expect(policy.isAllowed(`${SITE}/actualites/a.html`)).toBe(true);
+    expect(policy.source).toBe('unavailable');
+    expect(policy.isAllowed(`${SITE}/prive/a.html`)).toBe(true);
+    // The other host's interceptor is still pending: it was never requested.
+    expect(mock.agent.pendingInterceptors().map((i) => i.origin)).toEqual(['https://cdn.example']);
   });
 
   it('treats endless redirects as no robots.txt (RFC 9309 §2.3.1.2)', async () => {
