@@ -6,6 +6,7 @@
  */
 import type { Logger } from '../log.js';
 import { readArchive } from './read-archive.js';
+import { toFacts } from './save-plan.js';
 import { applyEvent, emptyState, type CrawlState } from './state.js';
 import type { UrlState } from './types.js';
 
@@ -41,15 +42,7 @@ export async function rebuildStateFromFiles(
     applyEvent(state, {
       type: 'article',
       id: entry.id,
-      facts: {
-        path,
-        url: entry.url,
-        contentHash: entry.contentHash,
-        fetchedAt: entry.fetchedAt,
-        firstSeenAt: entry.firstSeenAt,
-        aliases: entry.aliases,
-        history: entry.history,
-      },
+      facts: toFacts(entry, path),
     });
     for (const url of [entry.url, ...entry.aliases]) {
       const urlState = state.urls.get(url);
