@@ -6,6 +6,7 @@
  * dated by the day the crawler first saw it, and says so (`dateSource: first-seen`): the archive
  * never invents a publication date.
  */
+import { toParisDate as parisDateOf } from '../extract/paris-time.js';
 import type { Article } from '../extract/types.js';
 import { toIdSegment } from './slug.js';
 import type { ArchiveEntry, WarcRef } from './types.js';
@@ -39,14 +40,6 @@ const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/
 const SAFE_PATH_PIECE = /^[a-z0-9][a-z0-9_-]*$/;
 /** Characters kept in a history file name (ISO 8601 with ':' turned into '-'). */
 const NOT_HISTORY_NAME_CHARACTER = /[^0-9A-Za-z.+-]/g;
-
-/** Formats an instant as a Paris calendar date; immutable, so shared safely. */
-const PARIS_DATE = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /** The archive entry of an article fetched at `ctx.fetchedAt`. */
 export function toArchiveEntry(article: Article, ctx: EntryContext): ArchiveEntry {
@@ -117,9 +110,7 @@ export function toParisDate(iso: string | null | undefined): string | null {
   if (!DATE_TIME_WITH_OFFSET.test(text)) return null;
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) return null;
-  const parts = PARIS_DATE.formatToParts(new Date(ms));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  const date = parisDateOf(new Date(ms));
   return DATE_ONLY.test(date) ? date : null;
 }
 
