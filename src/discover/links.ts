@@ -1,7 +1,10 @@
 /**
  * The links of a page that the crawl may follow: in-site pages, advertised feeds, and the listing's
- * next page. Pure: reads `page.$`, never changes it.
+ * next page. Pure: reads the page's element index, never changes the page.
  */
+import type { Element } from 'domhandler';
+import { hasAncestorUntil, textOf } from '../extract/dom.js';
+import { compileQuery, queryAll, queryWithin } from '../extract/query.js';
 import type { Page } from '../extract/types.js';
 import { classifyUrl, normaliseUrl, parseHref } from './urls.js';
 
@@ -15,18 +18,18 @@ export interface PageLinks {
   readonly next: string | null;
 }
 
-const LINK_SELECTOR = 'a[href], area[href]';
-const FEED_LINK_SELECTOR = 'link[rel~="alternate" i][href]';
+const LINK = compileQuery('a[href], area[href]');
+const FEED_LINK = compileQuery('link[rel~="alternate" i][href]');
 const FEED_TYPES: ReadonlySet<string> = new Set(['application/rss+xml', 'application/atom+xml']);
 
 /** An explicit next page: `<link rel="next">` in the head (SEO plugins), then `<a rel="next">`. */
-const REL_NEXT_SELECTOR = 'link[rel~="next" i][href], a[rel~="next" i][href]';
+const REL_NEXT = compileQuery('link[rel~="next" i][href], a[rel~="next" i][href]');
 
 /**
  * Pagination links: Joomla 3 `div.pagination ul.pagination-list`, Joomla 4 `ul.pagination`,
  * `nav.pagination__wrapper`, Joomla 1.5/2.5 `li.pagination-next` and `a.pagenav`.
  */
-const PAGINATION_SELECTOR = '[class*="pagination"] a[href], a.pagenav[href]';
+const PAGINATION = compileQuery('[class*="pagination"] a[href], a.pagenav[href]');
 
 /**
  * The previous/next *article* navigation of an article page (pagenavigation plugin): Joomla 3
@@ -34,13 +37,13 @@ const PAGINATION_SELECTOR = '[class*="pagination"] a[href], a.pagenav[href]';
  * `pagination`), Joomla 1.5 `table.pagenav`. Its "Suivant" and rel=next lead to another article,
  * not to the next page of a listing.
  */
-const ARTICLE_NAVIGATION_SELECTOR = '.pagenav, .pagenavigation';
+const ARTICLE_NAVIGATION = compileQuery('.pagenav, .pagenavigation');
 
 /** "Suivant", "Page suivante", "Aller à la page suivante" (Joomla 4 aria-label), "Next", "Go to next page". */
 const NEXT_WORD = /(?:^|[^\p{L}])(?:suivante?|next)(?:$|[^\p{L}])/iu;
 
 /** Next-page icons: Joomla 3 `icon-next`, Joomla 4 `icon-angle-right`, Bootstrap `icon-chevron-right`. */
-const NEXT_ICON_SELECTOR = '[class~="icon-next"], [class~="icon-angle-right"], [class~="icon-chevron-right"]';
+const NEXT_ICON = compileQuery('[class~="icon-next"], [class~="icon-angle-right"], [class~="icon-chevron-right"]');
 
 /** Arrow glyphs, best first: "›" is next where "»" is last; alone, "»" and ">" mean next. */
 const NEXT_GLYPHS = ['›', '→', '»', '>'];
@@ -57,7 +60,7 @@ interface NextCandidate {
 
 /** The links, advertised feeds and next page of a page, each in the scope of `base`. */
 export function extractLinks(page: Page, base: URL): PageLinks {
-  const { $ } = page;
+  const { elements } = page;
   const toSiteUrl = (href: string | undefined): string | null => {
     const url = href === undefined ? null : parseHref(href, page.baseUrl);
     return url ? normaliseUrl(url, base) : null;
@@ -73,38 +76,29 @@ export function extractLinks(page: Page, base: URL): PageLinks {
     }
     return url;
   };
-  const links = unique(
-    $(LINK_SELECTOR)
-      .toArray()
-      .map((el) => (el.type === 'tag' && el.attribs.href !== undefined ? toFollowable(el.attribs.href) : null)),
-  );
+  const links = unique(queryAll(elements, LINK).map((el) => (el.attribs['href'] === undefined ? null : toFollowable(el.attribs['href']))));
   const feeds = unique(
-    $(FEED_LINK_SELECTOR)
-      .toArray()
-      .filter((el) => FEED_TYPES.has(mediaType($(el).attr('type'))))
-      .map((el) => toSiteUrl($(el).attr('href'))),
+    queryAll(elements, FEED_LINK)
+      .filter((el) => FEED_TYPES.has(mediaType(el.attribs['type'])))
+      .map((el) => toSiteUrl(el.attribs['href'])),
   );
-  const read = (selector: string): NextCandidate[] =>
-    $(selector)
-      .toArray()
-      .map((el) => {
-        const link = $(el);
-        const text = link.text();
-        return {
-          href: link.attr('href'),
-          label: [link.attr('title'), link.attr('aria-label'), text].join(' '),
-          text: text.trim(),
-          hasNextIcon: link.find(NEXT_ICON_SELECTOR).length > 0,
-          inArticleNavigation: link.parents(ARTICLE_NAVIGATION_SELECTOR).length > 0,
-        };
-      });
+  const read = (link: Element): NextCandidate => {
+    const text = textOf(link);
+    return {
+      href: link.attribs['href'],
+      label: [link.attribs['title'], link.attribs['aria-label'], text].join(' '),
+      text,
+      hasNextIcon: queryWithin(link, NEXT_ICON).length > 0,
+      inArticleNavigation: hasAncestorUntil(link.parent, null, ARTICLE_NAVIGATION.matches),
+    };
+  };
   const self = normaliseUrl(page.url, base);
   const usable = (candidate: NextCandidate): string | null => {
     if (candidate.inArticleNavigation) return null;
     const url = toSiteUrl(candidate.href);
     return url !== null && url !== self && !isAsset(url) ? url : null;
   };
-  return { links, feeds, next: findNext(read(REL_NEXT_SELECTOR), read(PAGINATION_SELECTOR), usable) };
+  return { links, feeds, next: findNext(queryAll(elements, REL_NEXT).map(read), queryAll(elements, PAGINATION).map(read), usable) };
 }
 
 /** The next page: the first usable rel=next, else the pagination link that most clearly says "next". */

@@ -95,32 +95,6 @@ export function* descendants(root: AnyNode, skip?: (el: Element) => boolean): Ge
   }
 }
 
-/** One compound selector of the simple forms `tag`, `.class`, `tag.class`, `[attr="value"]`, `tag[attr="value"]`. */
-const SIMPLE_SELECTOR = /^([a-z][a-z0-9]*)?(?:\.([\w-]+))?(?:\[([\w-]+)="([^"]*)"\])?$/iu;
-
-/**
- * A predicate for a list of simple selectors, compiled once. Cheaper than a CSS engine query for
- * the per-article lookups (a query compiles its selector on every call); anything beyond these
- * simple forms throws at load time, so a selector cannot silently stop matching.
- */
-export function simpleSelector(list: string): (el: Element) => boolean {
-  const tests = list.split(',').map((part) => {
-    const match = SIMPLE_SELECTOR.exec(part.trim());
-    if (!match || part.trim() === '') throw new Error(`not a simple selector: ${part}`);
-    const [, tag, cls, attr, value] = match;
-    return { tag: tag?.toLowerCase(), cls, attr: attr?.toLowerCase(), value };
-  });
-  return (el) => {
-    const classes = el.attribs['class'];
-    return tests.some(
-      (t) =>
-        (!t.tag || el.name === t.tag) &&
-        (!t.cls || (classes !== undefined && classes.includes(t.cls) && classes.split(/\s+/u).includes(t.cls))) &&
-        (!t.attr || el.attribs[t.attr] === t.value),
-    );
-  };
-}
-
 /** Every element under `root` (root included) that satisfies `test`, in document order. */
 export function findAll(root: Element, test: (el: Element) => boolean, skip?: (el: Element) => boolean): Element[] {
   const found = test(root) ? [root] : [];

@@ -3,7 +3,6 @@
  * listing), locate the article, read its metadata (title, URL, id, dates, section), clean its body,
  * then derive initiatives, Markdown, text and hash. The parsed page is read, never changed.
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { isBinaryText, isHtmlContentType } from './decode.js';
 import { toCleanTree } from './clean.js';
@@ -11,13 +10,13 @@ import { renderCleanHtml } from './clean-tree.js';
 import { textOf } from './dom.js';
 import { extractDates } from './extract-dates.js';
 import { extractInitiatives } from './initiatives.js';
-import { indexHead } from './head.js';
 import { extractJsonLd } from './json-ld.js';
 import { headerValue, loadPage } from './load-page.js';
 import { locateArticle } from './locate.js';
 import { sharedMarkdownConverter, type MarkdownConverter } from './markdown.js';
 import { extractCanonicalUrl, extractSection, toArticleId } from './metadata.js';
 import { normaliseCleanTree } from './normalise-tree.js';
+import { firstOfTag, queryWithin, type ElementIndex } from './query.js';
 import { hashText, toPlainText } from './plain-text.js';
 import { ERROR_TITLE } from './selectors.js';
 import { extractTitle } from './title.js';
@@ -47,19 +46,18 @@ export function extractArticle(html: string | Uint8Array, url: string, headers?:
 export function extractFromPage(page: Page, options: ExtractOptions = {}): Extraction {
   if (page.html.trim() === '') return notArticle('empty page');
   if (isBinaryText(page.html)) return notArticle('binary content, not an HTML page');
-  const { $ } = page;
-  const head = indexHead($);
+  const { elements, head } = page;
   if (head.title && ERROR_TITLE.test(head.title)) return notArticle(`error page ("${head.title}")`);
 
-  const located = locateArticle($);
-  if (located.kind === 'refused') return notArticle(isBlank($) ? 'empty page' : located.reason);
+  const located = locateArticle(elements);
+  if (located.kind === 'refused') return notArticle(isBlank(elements) ? 'empty page' : located.reason);
   const { location } = located;
-  const jsonLd = extractJsonLd($);
-  const title = extractTitle($, head, location.scope, jsonLd);
-  if (title === '') return notArticle(isBlank($) ? 'empty page' : 'no title');
+  const jsonLd = extractJsonLd(elements);
+  const title = extractTitle(elements, head, location.scope, jsonLd);
+  if (title === '') return notArticle(isBlank(elements) ? 'empty page' : 'no title');
   if (ERROR_TITLE.test(title)) return notArticle(`error page ("${title}")`);
 
-  const excluded = new Set(location.exclude ? $(location.body).find(location.exclude).toArray() : []);
+  const excluded = new Set(location.exclude ? queryWithin(location.body, location.exclude) : []);
   const tree = toCleanTree(location.body, { baseUrl: page.baseUrl, exclude: excluded.size > 0 ? (el: Element) => excluded.has(el) : undefined });
   normaliseCleanTree(tree);
   const markdown = (options.converter ?? sharedMarkdownConverter()).toMarkdown(renderCleanHtml(tree));
@@ -78,7 +76,7 @@ export function extractFromPage(page: Page, options: ExtractOptions = {}): Extra
       publishedAt: dates.publishedAt,
       updatedAt: dates.updatedAt,
       dateSource: dates.dateSource,
-      section: extractSection($, head, location.scope, jsonLd, title),
+      section: extractSection(elements, head, location.scope, jsonLd, title),
       initiatives: extractInitiatives(tree),
       markdown,
       text,
@@ -88,9 +86,9 @@ export function extractFromPage(page: Page, options: ExtractOptions = {}): Extra
 }
 
 /** Whether the page shows nothing: no text and no image in its body. */
-function isBlank($: CheerioAPI): boolean {
-  const body = $('body').get(0) ?? $.root().get(0);
-  return !body || (textOf(body) === '' && $('img').length === 0);
+function isBlank(elements: ElementIndex): boolean {
+  const body = firstOfTag(elements, 'body') ?? elements.root;
+  return textOf(body) === '' && !elements.byTag.has('img');
 }
 
 function notArticle(reason: string): Extraction {

@@ -7,18 +7,18 @@
  */
 import type { Element } from 'domhandler';
 import { findTitledChrome, isChrome } from './chrome.js';
-import { findAll, hasAncestorUntil, isElement, simpleSelector, textWithLines } from './dom.js';
+import { findAll, hasAncestorUntil, isElement, textWithLines } from './dom.js';
 import { isFutureDate, parseDateLine, parseDateValue, parseFrenchDate, type DateRole, type DateValue } from './dates.js';
 import type { HeadIndex } from './head.js';
 import type { JsonLdArticle } from './json-ld.js';
 import { INFO_BLOCK, INFO_MODIFIED, INFO_PUBLISHED, META_MODIFIED, META_PUBLISHED, MICRODATA_MODIFIED, MICRODATA_PUBLISHED } from './selectors.js';
 import type { DateSource } from './types.js';
 
-const isInfoBlock = simpleSelector(INFO_BLOCK);
-const isInfoPublished = simpleSelector(INFO_PUBLISHED);
-const isInfoModified = simpleSelector(INFO_MODIFIED);
-const isMicrodataPublished = simpleSelector(MICRODATA_PUBLISHED);
-const isMicrodataModified = simpleSelector(MICRODATA_MODIFIED);
+const isInfoBlock = INFO_BLOCK.matches;
+const isInfoPublished = INFO_PUBLISHED.matches;
+const isInfoModified = INFO_MODIFIED.matches;
+const isMicrodataPublished = MICRODATA_PUBLISHED.matches;
+const isMicrodataModified = MICRODATA_MODIFIED.matches;
 
 /** The dates of an article. `dateSource` tells where `publishedAt` came from. */
 export interface ArticleDates {

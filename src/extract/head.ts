@@ -3,7 +3,6 @@
  * `<title>`. One walk over the head instead of one selector query over the whole document per meta
  * tag (each query visits every element of the page).
  */
-import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { descendants, isElement, textOf } from './dom.js';
 
@@ -20,12 +19,12 @@ export interface HeadIndex {
 }
 
 /** Indexes the head of a parsed page (the whole document when it has no `<head>`). */
-export function indexHead($: CheerioAPI): HeadIndex {
+export function indexHead(root: AnyNode): HeadIndex {
   const metas = new Map<string, string>();
   let canonical: string | undefined;
   let base: string | undefined;
   let title: string | undefined;
-  for (const el of descendants(findHead($))) {
+  for (const el of descendants(findHead(root))) {
     if (el.name === 'meta') {
       const content = el.attribs['content'];
       if (content === undefined) continue;
@@ -50,8 +49,7 @@ export function indexHead($: CheerioAPI): HeadIndex {
 }
 
 /** `<head>`, found by walking down from the root (html > head) rather than by searching every element. */
-function findHead($: CheerioAPI): AnyNode {
-  const root = $.root()[0] as AnyNode;
+function findHead(root: AnyNode): AnyNode {
   const html = childNamed(root, 'html');
   const head = html ? childNamed(html, 'head') : childNamed(root, 'head');
   return head ?? html ?? root;

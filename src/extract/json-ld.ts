@@ -2,7 +2,7 @@
  * The article described by the page's JSON-LD (Joomla 4/5 SEO plugins, schema.org). Structured
  * data comes first in every metadata chain (the Readability order: JSON-LD, meta tags, the DOM).
  */
-import type { CheerioAPI } from 'cheerio';
+import { queryAll, type ElementIndex } from './query.js';
 import { JSON_LD } from './selectors.js';
 
 /** The fields of a schema.org Article the extractor uses. */
@@ -21,18 +21,18 @@ const PAGE_TYPES = ['WebPage', 'ItemPage'];
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Parses every JSON-LD script of the page and returns its article, or null. Broken JSON is ignored. */
-export function extractJsonLd($: CheerioAPI): JsonLdArticle | null {
+export function extractJsonLd(elements: ElementIndex): JsonLdArticle | null {
   const nodes: Record<string, Json>[] = [];
-  $(JSON_LD).each((_, el) => {
+  for (const el of queryAll(elements, JSON_LD)) {
     const text = el.children.map((child) => (child.type === 'text' ? child.data : '')).join('');
     let data: Json;
     try {
       data = JSON.parse(text.trim()) as Json;
     } catch {
-      return;
+      continue;
     }
     collectNodes(data, nodes);
-  });
+  }
   const article = nodes.find((n) => hasType(n, ARTICLE_TYPES)) ?? nodes.find((n) => hasType(n, PAGE_TYPES));
   if (!article) return null;
   return {

@@ -3,10 +3,12 @@
 // the markup Joomla emits, and a lighter import (extract runs in shell loops). Deep nesting is capped
 // first (see nesting.ts): both parsers are quadratic in depth.
 import { load } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
 import { isInScope, parseHref } from '../discover/urls.js';
 import { decodeHtml } from './decode.js';
 import { indexHead } from './head.js';
 import { limitNesting } from './nesting.js';
+import { indexElements } from './query.js';
 import type { Page } from './types.js';
 
 /** The value of a header, whatever the case of its name. */
@@ -22,9 +24,11 @@ export function loadPage(body: Uint8Array | string, url: string, headers?: Recor
   const { html, encoding } = decodeHtml(body, headerValue(headers, 'content-type'));
   const $ = load(limitNesting(html));
   const pageUrl = new URL(url);
-  const href = indexHead($).base;
+  const elements = indexElements($.root()[0] as AnyNode);
+  const head = indexHead(elements.root);
+  const href = head.base;
   const base = href === undefined ? null : parseHref(href, pageUrl);
   // A <base> pointing to another host (a CDN, a mirror, an injected tag) must not send our links there.
   const baseUrl = base && isInScope(base, pageUrl) ? base.href : pageUrl.href;
-  return { url: pageUrl.href, baseUrl, html, encoding, $ };
+  return { url: pageUrl.href, baseUrl, html, encoding, $, elements, head };
 }

@@ -2,10 +2,10 @@
  * Where the article is on the page, or why there is none. Joomla's own markup first (3/4/5 item
  * page, then the 1.5-era tables), then a content-scoring fallback; listings are recognised on the way.
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { isChrome, linkDensity } from './chrome.js';
 import { descendants, hasAncestorUntil, textOf } from './dom.js';
+import { firstOfTag, queryAll, queryWithin, type ElementIndex, type Query } from './query.js';
 import { findMainContent } from './scoring.js';
 import {
   ARTICLE_BODY,
@@ -15,6 +15,7 @@ import {
   LEGACY_NON_BODY_CELL,
   LEGACY_TABLE,
   LISTING_MARKERS,
+  MARKED_BODY,
   READ_MORE,
 } from './selectors.js';
 
@@ -26,8 +27,8 @@ export interface ArticleLocation {
   readonly scope: readonly Element[];
   /** The element holding the text. */
   readonly body: Element;
-  /** A selector for parts of `body` that are not text (its header, info block, navigation). */
-  readonly exclude: string | null;
+  /** Parts of `body` that are not text (its header, info block, navigation). */
+  readonly exclude: Query | null;
 }
 
 /** The article's location, or the reason the page has none. */
@@ -37,25 +38,26 @@ export type Located = { readonly kind: 'found'; readonly location: ArticleLocati
 const LISTING_LINK_DENSITY = 0.5;
 
 /** Finds the article on a parsed page. */
-export function locateArticle($: CheerioAPI): Located {
-  const container = $(ARTICLE_CONTAINER).toArray().find((el) => !hasAncestorUntil(el, null, isChrome));
-  if (container) return { kind: 'found', location: joomlaLocation($, container) };
+export function locateArticle(elements: ElementIndex): Located {
+  const outsideChrome = (el: Element) => !hasAncestorUntil(el, null, isChrome);
+  const container = queryAll(elements, ARTICLE_CONTAINER).find(outsideChrome);
+  if (container) return { kind: 'found', location: joomlaLocation(container) };
 
-  const listing = $(LISTING_MARKERS).toArray().filter((el) => !hasAncestorUntil(el, null, isChrome));
+  const listing = queryAll(elements, LISTING_MARKERS).filter(outsideChrome);
   if (listing.length > 0) return refused('listing page (category blog or list), no single article');
 
-  const headings = $(LEGACY_HEADING).toArray().filter((el) => !hasAncestorUntil(el, null, isChrome));
+  const headings = queryAll(elements, LEGACY_HEADING).filter(outsideChrome);
   if (headings.length > 1) return refused(`listing page (${headings.length} article headings)`);
-  const legacy = legacyLocation($, headings[0]);
+  const legacy = legacyLocation(queryAll(elements, LEGACY_TABLE).filter(outsideChrome), headings[0]);
   if (legacy) return { kind: 'found', location: legacy };
 
-  return genericLocation($);
+  return genericLocation(elements);
 }
 
 /** Joomla 3/4/5: the item page, its marked body or, failing that, the whole container minus its furniture. */
-function joomlaLocation($: CheerioAPI, container: Element): ArticleLocation {
-  for (const selector of ARTICLE_BODY) {
-    const body = $(container).find(selector).toArray().find((el) => !hasAncestorUntil(el, container, isChrome));
+function joomlaLocation(container: Element): ArticleLocation {
+  for (const query of ARTICLE_BODY) {
+    const body = queryWithin(container, query).find((el) => !hasAncestorUntil(el, container, isChrome));
     if (body) return { layout: 'joomla', scope: [container], body, exclude: null };
   }
   return { layout: 'joomla', scope: [container], body: container, exclude: CONTAINER_NON_BODY };
@@ -65,14 +67,13 @@ function joomlaLocation($: CheerioAPI, container: Element): ArticleLocation {
  * Joomla 1.5: a `table.contentpaneopen` for the title and another for the date and text; the text is
  * the cell holding the most of it. A lone `h1/h2.contentheading` without tables: its parent block.
  */
-function legacyLocation($: CheerioAPI, heading: Element | undefined): ArticleLocation | null {
-  const tables = $(LEGACY_TABLE).toArray().filter((el) => !hasAncestorUntil(el, null, isChrome));
+function legacyLocation(tables: readonly Element[], heading: Element | undefined): ArticleLocation | null {
   if (tables.length > 0) {
     let body: Element | null = null;
     let longest = -1;
     for (const table of tables) {
-      for (const cell of $(table).find('td').toArray()) {
-        if ($(cell).is(LEGACY_NON_BODY_CELL)) continue;
+      for (const cell of descendants(table)) {
+        if (cell.name !== 'td' || LEGACY_NON_BODY_CELL.matches(cell)) continue;
         const length = textOf(cell).length;
         if (length > longest) {
           body = cell;
@@ -90,11 +91,11 @@ function legacyLocation($: CheerioAPI, heading: Element | undefined): ArticleLoc
 }
 
 /** Any other markup: a marked article body, a lone `<article>`, or the best-scoring block. */
-function genericLocation($: CheerioAPI): Located {
-  const root = $('body').get(0) ?? $.root().children().toArray().find((el) => el.type === 'tag');
-  if (!root || root.type !== 'tag') return refused('empty page');
-  const marked = $('[itemprop="articleBody"]').toArray();
-  const articles = $('article').toArray().filter((el) => !hasAncestorUntil(el, null, isChrome));
+function genericLocation(elements: ElementIndex): Located {
+  const root = firstOfTag(elements, 'body') ?? elements.all.find((el) => el.parent === elements.root && el.type === 'tag');
+  if (!root) return refused('empty page');
+  const marked = queryAll(elements, MARKED_BODY);
+  const articles = (elements.byTag.get('article') ?? []).filter((el) => !hasAncestorUntil(el, null, isChrome));
   if (articles.length >= 3) return refused(`listing page (${articles.length} article teasers)`);
   const body = marked.length === 1 ? marked[0] : articles.length === 1 ? articles[0] : findMainContent(root);
   if (!body) return refused('no article text found');

@@ -1,11 +1,11 @@
 /** The article's identity and place on the site: canonical URL, id, section. */
 import { createHash } from 'node:crypto';
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { articleIdFromUrl, isInScope, normaliseUrl, parseHref } from '../discover/urls.js';
-import { cleanText, isElement, textOf } from './dom.js';
+import { cleanText, descendants, isElement, textOf } from './dom.js';
 import type { JsonLdArticle } from './json-ld.js';
 import type { HeadIndex } from './head.js';
+import { queryFirst, queryWithin, type ElementIndex } from './query.js';
 import { BREADCRUMB, BREADCRUMB_ITEM, CATEGORY, META_OG_URL, META_SECTION } from './selectors.js';
 import { comparable } from './title.js';
 import type { Page } from './types.js';
@@ -42,11 +42,11 @@ const CRUMB_SEPARATOR = /\s*(?:[»›>/|]|&gt;|::)\s*/u;
  * The section: the category (Joomla's info block, JSON-LD articleSection, article:section), else the
  * breadcrumb without "Vous êtes ici", "Accueil" and the article's own title; parts joined by " › ".
  */
-export function extractSection($: CheerioAPI, head: HeadIndex, scope: readonly Element[], jsonLd: JsonLdArticle | null, title: string): string | null {
+export function extractSection(elements: ElementIndex, head: HeadIndex, scope: readonly Element[], jsonLd: JsonLdArticle | null, title: string): string | null {
   for (const part of scope) {
-    const category = $(part).find(CATEGORY).toArray()[0];
+    const category = queryWithin(part, CATEGORY)[0];
     if (category) {
-      const link = $(category).find('a').toArray()[0];
+      const link = [...descendants(category)].find((el) => el.name === 'a');
       const name = cleanText((link ? textOf(link) : textOf(category)).replace(CATEGORY_LABEL, ''));
       if (name) return name;
     }
@@ -54,14 +54,14 @@ export function extractSection($: CheerioAPI, head: HeadIndex, scope: readonly E
   if (jsonLd?.articleSection) return cleanText(jsonLd.articleSection);
   const meta = cleanText(head.meta(...META_SECTION) ?? '');
   if (meta) return meta;
-  return breadcrumbSection($, title);
+  return breadcrumbSection(elements, title);
 }
 
 /** The breadcrumb's parts between the home page and the article. */
-function breadcrumbSection($: CheerioAPI, title: string): string | null {
-  const crumb = $(BREADCRUMB).toArray()[0];
+function breadcrumbSection(elements: ElementIndex, title: string): string | null {
+  const crumb = queryFirst(elements, BREADCRUMB);
   if (!crumb) return null;
-  const items = $(crumb).find(BREADCRUMB_ITEM).toArray();
+  const items = queryWithin(crumb, BREADCRUMB_ITEM);
   const raw = items.length > 0 ? items.map((li) => textOf(li)) : crumbParts(crumb);
   const titleKey = comparable(title);
   const parts = raw

@@ -1,31 +1,35 @@
 /**
- * Every selector and pattern the extractor relies on, once. The Joomla ones come from the public
+ * Every selector and pattern the extractor relies on, once; selectors are compiled here, once per
+ * process (query.ts). The Joomla ones come from the public
  * templates (SITE.md): Protostar (Joomla 3), Cassiopeia (Joomla 4/5) and the 1.5-era table layouts.
  */
+import { compileQuery } from './query.js';
 
 /** The single-article container of Joomla 3, 4 and 5 (`div.item-page`, Cassiopeia adds `.com-content-article`). */
-export const ARTICLE_CONTAINER = 'div.item-page, div.com-content-article';
+export const ARTICLE_CONTAINER = compileQuery('div.item-page, div.com-content-article');
 
+/** The element marked as an article's text (schema.org microdata, Joomla 3 and 4). */
+export const MARKED_BODY = compileQuery('[itemprop="articleBody"]');
 /** The article text inside a Joomla container, most specific first. */
-export const ARTICLE_BODY = ['[itemprop="articleBody"]', '.com-content-article__body'] as const;
+export const ARTICLE_BODY = [MARKED_BODY, compileQuery('.com-content-article__body')];
 
 /** Parts of a Joomla container that are not the text (used when no body element is marked). */
 export const CONTAINER_NON_BODY =
-  '.page-header, dl.article-info, .article-info, .icons, .tags, ul.pager, .pagenav, .pagenavigation, .pagination, .readmore, .article-index, .btn-group, .content_rating, .content_vote';
+  compileQuery('.page-header, dl.article-info, .article-info, .icons, .tags, ul.pager, .pagenav, .pagenavigation, .pagination, .readmore, .article-index, .btn-group, .content_rating, .content_vote');
 
 /** Listing markup: category blogs, featured pages, category lists (Joomla 1.5 to 5). */
 export const LISTING_MARKERS =
-  'div.blog, div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list, table.category, table.blog, [itemprop="blogPost"]';
+  compileQuery('div.blog, div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list, table.category, table.blog, [itemprop="blogPost"]');
 
 /** Joomla 1.5-era layouts: the table that holds an article and the title cell or heading. */
-export const LEGACY_TABLE = 'table.contentpaneopen';
-export const LEGACY_HEADING = 'td.contentheading, h1.contentheading, h2.contentheading, .contentheading';
+export const LEGACY_TABLE = compileQuery('table.contentpaneopen');
+export const LEGACY_HEADING = compileQuery('td.contentheading, h1.contentheading, h2.contentheading, .contentheading');
 /** Cells of a 1.5 article table that are not its text: title, print/email buttons, dates, author. */
-export const LEGACY_NON_BODY_CELL = '.contentheading, .buttonheading, .createdate, .modifydate, .small, .article_separator';
+export const LEGACY_NON_BODY_CELL = compileQuery('.contentheading, .buttonheading, .createdate, .modifydate, .small, .article_separator');
 
 /** Where a Joomla article states its dates and category ("Détails" block, 1.5 date cells). */
 export const INFO_BLOCK =
-  'dl.article-info, .article-info, td.createdate, td.modifydate, .createdate, .modifydate, .article-date, .date-publication, p.date, span.date, div.date, .published, .modified';
+  compileQuery('dl.article-info, .article-info, td.createdate, td.modifydate, .createdate, .modifydate, .article-date, .date-publication, p.date, span.date, div.date, .published, .modified');
 
 /** Title candidates inside the article container, in precedence order (after JSON-LD). */
 export const TITLE_IN_CONTAINER = [
@@ -34,20 +38,20 @@ export const TITLE_IN_CONTAINER = [
   '.page-header h1',
   'h1.contentheading, h2.contentheading',
   'td.contentheading',
-] as const;
+].map(compileQuery);
 
 /** A Joomla 3/4 category line ("Catégorie : <a>Vie municipale</a>"). */
-export const CATEGORY = 'dd.category-name';
+export const CATEGORY = compileQuery('dd.category-name');
 /** Breadcrumb modules (Joomla 1.5 pathway, 3 and 4 breadcrumbs, schema.org BreadcrumbList). */
 export const BREADCRUMB =
-  '.breadcrumb, .breadcrumbs, .mod-breadcrumbs, #breadcrumbs, [itemtype*="BreadcrumbList"], nav[aria-label*="readcrumb"], nav[aria-label="Vous êtes ici"]';
+  compileQuery('.breadcrumb, .breadcrumbs, .mod-breadcrumbs, #breadcrumbs, [itemtype*="BreadcrumbList"], nav[aria-label*="readcrumb"], nav[aria-label="Vous êtes ici"]');
 /** Items of a breadcrumb that carry one part each, when the module uses a list. */
-export const BREADCRUMB_ITEM = 'li';
+export const BREADCRUMB_ITEM = compileQuery('li');
 
 /** The active entry of a menu: its label is a "page heading", never an article title. */
-export const ACTIVE_MENU_ITEM = 'li.active > a, li.current > a, li.active > span, li.current > span, a[aria-current="page"]';
+export const ACTIVE_MENU_ITEM = compileQuery('li.active > a, li.current > a, li.active > span, li.current > span, a[aria-current="page"]');
 
-export const JSON_LD = 'script[type="application/ld+json"]';
+export const JSON_LD = compileQuery('script[type="application/ld+json"]');
 
 /** Meta tags (by name or property) naming publication and modification dates, in precedence order. */
 export const META_PUBLISHED = ['article:published_time', 'datePublished', 'date', 'dcterms.created', 'dc.date', 'pubdate', 'publish-date'] as const;
@@ -58,11 +62,11 @@ export const META_OG_TITLE = ['og:title', 'twitter:title'] as const;
 export const META_SITE_NAME = ['og:site_name', 'application-name'] as const;
 
 /** Microdata dates (Joomla 3/4 put them on the `<time>` of the info block, older plugins on meta). */
-export const MICRODATA_PUBLISHED = '[itemprop="datePublished"]';
-export const MICRODATA_MODIFIED = '[itemprop="dateModified"]';
+export const MICRODATA_PUBLISHED = compileQuery('[itemprop="datePublished"]');
+export const MICRODATA_MODIFIED = compileQuery('[itemprop="dateModified"]');
 /** Info-block items that hold the publication or the modification date (Joomla's dd classes). */
-export const INFO_PUBLISHED = 'dd.published, dd.create, .createdate';
-export const INFO_MODIFIED = 'dd.modified, .modifydate';
+export const INFO_PUBLISHED = compileQuery('dd.published, dd.create, .createdate');
+export const INFO_MODIFIED = compileQuery('dd.modified, .modifydate');
 
 /** The site's name in every spelling seen (the seed lost its apostrophe: "lOise"). */
 export const SITE_NAME = /BEAUVAIS\s*[-–|:]\s*Capitale\s+de\s+l\s*[’'`]?\s*Oise/iu;

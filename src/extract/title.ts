@@ -4,32 +4,33 @@
  * l'Oise") and never a menu "page heading" (Joomla's optional `h1` that repeats the menu item's name
  * above the article's own `h2`).
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { isChrome } from './chrome.js';
 import { cleanText, hasAncestorUntil, textOf } from './dom.js';
 import type { HeadIndex } from './head.js';
 import type { JsonLdArticle } from './json-ld.js';
+import { queryAll, queryWithin, type ElementIndex, type Query } from './query.js';
 import { ACTIVE_MENU_ITEM, META_OG_TITLE, META_SITE_NAME, SITE_NAME, TITLE_IN_CONTAINER, TITLE_SEPARATOR } from './selectors.js';
 
 /** Finds the title of the article whose parts are `scope`; "" when there is none worth the name. */
-export function extractTitle($: CheerioAPI, head: HeadIndex, scope: readonly Element[], jsonLd: JsonLdArticle | null): string {
+export function extractTitle(elements: ElementIndex, head: HeadIndex, scope: readonly Element[], jsonLd: JsonLdArticle | null): string {
   const siteNames = META_SITE_NAME.map((key) => comparable(head.meta(key) ?? '')).filter((name) => name !== '');
   let menuLabels: string[] | null = null;
   const accept = (raw: string | null | undefined, rejectMenuLabels = false): string | null => {
     const title = cleanText(raw ?? '');
     if (title === '' || siteNames.includes(comparable(title))) return null;
     // Joomla's menu "page heading" is an h1 in a .page-header that repeats the active menu entry.
-    if (rejectMenuLabels && (menuLabels ??= listed($, ACTIVE_MENU_ITEM, textOf)).includes(comparable(title))) return null;
+    if (rejectMenuLabels && (menuLabels ??= listed(elements, ACTIVE_MENU_ITEM)).includes(comparable(title))) return null;
     return SITE_NAME.test(title) && comparable(title.replace(SITE_NAME, '')) === '' ? null : title;
   };
   const fromJsonLd = accept(jsonLd?.headline);
   if (fromJsonLd) return fromJsonLd;
-  for (const selector of TITLE_IN_CONTAINER) {
+  for (const query of TITLE_IN_CONTAINER) {
     for (const part of scope) {
-      for (const el of $(part).find(selector).add($(part).filter(selector)).toArray()) {
+      const found = queryWithin(part, query);
+      for (const el of query.matches(part) ? [part, ...found] : found) {
         if (hasAncestorUntil(el, part, isChrome)) continue;
-        const title = accept(textOf(el), selector.endsWith('h1'));
+        const title = accept(textOf(el), query.selector.endsWith('h1'));
         if (title) return title;
       }
     }
@@ -37,9 +38,9 @@ export function extractTitle($: CheerioAPI, head: HeadIndex, scope: readonly Ele
   return accept(stripSiteName(head.meta(...META_OG_TITLE) ?? '', siteNames)) ?? accept(stripSiteName(head.title ?? '', siteNames)) ?? '';
 }
 
-/** The comparable texts of the elements a selector finds. */
-function listed($: CheerioAPI, selector: string, read: (el: Element) => string): string[] {
-  return $(selector).toArray().map((el) => comparable(read(el as Element))).filter((name) => name !== '');
+/** The comparable texts of the elements a query finds. */
+function listed(elements: ElementIndex, query: Query): string[] {
+  return queryAll(elements, query).map((el) => comparable(textOf(el))).filter((name) => name !== '');
 }
 
 /**

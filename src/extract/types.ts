@@ -1,5 +1,7 @@
 /** The data the extractor produces: a decoded page, then an article (or a reason it is none). */
 import type { CheerioAPI } from 'cheerio';
+import type { HeadIndex } from './head.js';
+import type { ElementIndex } from './query.js';
 
 /** A page decoded once and parsed once; every extractor reads it, none mutates it. */
 export interface Page {
@@ -13,6 +15,10 @@ export interface Page {
   readonly encoding: string;
   /** The parsed document. Treat as read-only: clone (`$(el).clone()`) before changing anything. */
   readonly $: CheerioAPI;
+  /** Every element of the parsed document, walked once: selector queries read this (query.ts). */
+  readonly elements: ElementIndex;
+  /** What the `<head>` says. */
+  readonly head: HeadIndex;
 }
 
 /** A bullet list of the body with the sentence or heading that introduces it. */
