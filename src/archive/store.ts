@@ -92,6 +92,10 @@ class Store implements ArchiveStore {
     return [...this.state.urls].filter(([, s]) => s.failed !== undefined).map(([url]) => url).sort();
   }
 
+  knownUrls(): string[] {
+    return [...this.state.urls].filter(([, s]) => s.failed === undefined).map(([url]) => url);
+  }
+
   recordFetch(url: string, update: { validators?: Validators | undefined; articleId?: string | null | undefined }): Promise<void> {
     return this.serial(async () => {
       const previous = this.state.urls.get(url);

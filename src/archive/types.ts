@@ -72,6 +72,8 @@ export interface ArchiveStore {
   urlState(url: string): UrlState | undefined;
   /** URLs whose last fetch failed, sorted: the next run retries them first. */
   failedUrls(): string[];
+  /** URLs whose last fetch gave a page (articles, listings, static pages): a run revisits them all. */
+  knownUrls(): string[];
   /**
    * Records a successful fetch (200 or 304) and clears the URL's failure. `validators`: omitted keeps
    * the known ones, `{}` forgets them. `articleId`: omitted keeps it, null forgets it.

@@ -32,6 +32,11 @@ export interface PageDeps {
   readonly emit: (record: ArchiveRecord) => Promise<void>;
   /** Parses a fetched page and extracts its links and article (on a worker thread when possible). */
   readonly analyse: (input: PageInput) => Promise<PageAnalysis>;
+  /**
+   * A page with no article (a listing, a static page) was read whole and had this ETag. The crawler
+   * keeps it as the page's validator only if the run then reads every link (crawler.ts).
+   */
+  readonly onPageWithoutArticle: (url: string, etag: string) => void;
   /** Where the WARC records of this response are, once written (WARC recording on). */
   readonly warcRefFor?: ((result: FetchOk) => Promise<WarcRef | undefined>) | undefined;
 }
@@ -81,9 +86,10 @@ function reportDiscoveryMiss(url: string, result: Awaited<ReturnType<Fetcher['fe
 async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
   const { config, store, stats } = deps;
   const previous = store.urlState(item.url);
-  // Listings change with every new article and carry the links: always read them whole. A URL that
-  // gave an article last time (an id-less page, an old address redirecting to one) is asked conditionally.
-  const conditional = !config.full && (item.kind === 'article' || previous?.articleId !== undefined);
+  // Articles, and URLs that gave one last time (an id-less page, an old address redirecting to one),
+  // are asked conditionally. So are listings that carry validators: a complete run gave them, after
+  // reading every link they hold, so a 304 means links already known and revisited (seedFrontier).
+  const conditional = !config.full && (item.kind === 'article' || previous?.articleId !== undefined || (previous?.validators !== undefined && config.since === undefined));
   const validators = conditional ? previous?.validators : undefined;
   const result = await deps.fetcher.fetch(item.url, { validators, accept: 'html', signal: deps.signal });
   if (result.kind === 'failed') {
@@ -117,6 +123,9 @@ async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
       // No validators kept: sent back with an article URL's next request, an error page's Last-Modified
       // or ETag could earn a 304 for the real article and hide it for good.
       await store.recordFetch(item.url, { validators: {}, articleId: null });
+      // A listing's ETag (an exact match, unlike a date) may become its validator at the end of the run.
+      const etag = result.headers.etag;
+      if (item.kind !== 'article' && etag) deps.onPageWithoutArticle(item.url, etag);
     }
     deps.since.onListing(links.next, queued.filter((url) => articleIdFromUrl(url) !== null));
     deps.since.onArticle(item.url, null);

@@ -60,7 +60,8 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
         logger.info(`robots.txt asks for a Crawl-delay of ${robots.crawlDelayMs / 1000} s: honoured`);
         gate.setMinGap(robots.crawlDelayMs);
       }
-      const frontier = seedFrontier(config, robots, store.failedUrls());
+      // --since pages through the listings for recent articles only: it does not revisit the archive.
+      const frontier = seedFrontier(config, robots, store.failedUrls(), config.since === undefined ? store.knownUrls() : []);
       const analyser = await createAnalyser();
       try {
         await runCrawler({
@@ -111,13 +112,18 @@ async function readRobots(fetcher: Fetcher, config: CrawlConfig, logger: Logger)
   }
 }
 
-/** The start points: URLs that failed last time first, then the home page, sitemaps and the Joomla feed. */
-function seedFrontier(config: CrawlConfig, robots: RobotsPolicy, failed: readonly string[]): Frontier {
+/**
+ * The start points: URLs that failed last time first, then the home page and sitemaps, then every
+ * page the previous runs know. Revisiting known pages directly is what lets an unchanged listing
+ * answer 304 without being read again (crawl-page.ts): its links are among them.
+ */
+function seedFrontier(config: CrawlConfig, robots: RobotsPolicy, failed: readonly string[], known: readonly string[]): Frontier {
   const frontier = createFrontier({ base: config.baseUrl });
   for (const url of failed) frontier.add(url);
   frontier.add(config.baseUrl.href, 'listing');
   for (const sitemap of robots.sitemaps) frontier.add(sitemap, 'sitemap');
   frontier.add(new URL('/sitemap.xml', config.baseUrl).href, 'sitemap');
+  for (const url of known) frontier.add(url);
   return frontier;
 }
 

@@ -12,7 +12,7 @@ import type { RobotsPolicy } from '../http/robots.js';
 import { type PageDeps, crawlItem } from './crawl-page.js';
 import { createSinceGate } from './since-gate.js';
 
-export interface CrawlerDeps extends Omit<PageDeps, 'since'> {
+export interface CrawlerDeps extends Omit<PageDeps, 'since' | 'onPageWithoutArticle'> {
   readonly robots: RobotsPolicy;
   /** Told after each item: pages done, pages known. */
   readonly onProgress?: ((done: number, known: number) => void) | undefined;
@@ -23,14 +23,19 @@ export async function runCrawler(deps: CrawlerDeps): Promise<void> {
   const { config, frontier, robots, stats, signal } = deps;
   const scheduler = createScheduler({ concurrency: config.concurrency });
   const since = createSinceGate(config.since, (url) => frontier.add(url, 'listing'));
-  const pageDeps: PageDeps = { ...deps, since };
+  const listingEtags = new Map<string, string>();
+  const pageDeps: PageDeps = { ...deps, since, onPageWithoutArticle: (url, etag) => listingEtags.set(url, etag) };
+  let stoppedEarly = false;
   const inflight = new Set<Promise<void>>();
   let started = 0;
   let done = 0;
   let fatal: unknown;
 
   while (!signal.aborted && fatal === undefined) {
-    if (config.maxPages !== undefined && started >= config.maxPages) break;
+    if (config.maxPages !== undefined && started >= config.maxPages) {
+      stoppedEarly = true;
+      break;
+    }
     const item = frontier.next();
     if (!item) {
       if (inflight.size === 0) break;
@@ -62,6 +67,16 @@ export async function runCrawler(deps: CrawlerDeps): Promise<void> {
   await Promise.all([...inflight]);
   if (fatal !== undefined) throw fatal;
   if (signal.aborted) await rememberQueued(frontier, deps.store, config);
+  else if (!stoppedEarly && config.since === undefined) await keepListingValidators(listingEtags, deps.store);
+}
+
+/**
+ * After a complete run (not interrupted, not cut by --max-pages or --since), every link of every
+ * listing read has been followed, so the pages they lead to are known and revisited by the next run:
+ * the listings may then be asked conditionally, and a 304 spares reading them again.
+ */
+async function keepListingValidators(etags: ReadonlyMap<string, string>, store: ArchiveStore): Promise<void> {
+  for (const [url, etag] of etags) await store.recordFetch(url, { validators: { etag } });
 }
 
 /** Queued articles become "failed: interrupted" so that the next run starts with them. */

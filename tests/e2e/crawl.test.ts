@@ -122,6 +122,50 @@ describe('crawl of the fixture site', () => {
     expect(articleRequests.every((r) => r.status === 304)).toBe(true);
   });
 
+  it('asks unchanged listings conditionally after a complete run, and still revisits every page', async () => {
+    expect((await runCli(crawlArgs())).code).toBe(0);
+    const pagesOfFirstRun = new Set(site.requests.filter((r) => r.status === 200 && !/\.(?:txt|xml)$|feed/.test(r.url)).map((r) => r.url));
+    site.requests.length = 0;
+
+    expect((await runCli(crawlArgs())).code).toBe(0);
+    const listings = site.requests.filter((r) => r.path === '/' || r.path === '/actualites.html');
+    expect(listings.length).toBeGreaterThanOrEqual(2);
+    expect(listings.every((r) => r.headers['if-none-match'] !== undefined && r.status === 304)).toBe(true);
+    // Nothing was read whole, yet every page of the first run was asked again.
+    const asked = new Set(site.requests.map((r) => r.url));
+    expect([...pagesOfFirstRun].filter((url) => !asked.has(url))).toEqual([]);
+  });
+
+  it('reads a changed listing again and archives the article it now shows', async () => {
+    expect((await runCli(crawlArgs())).code).toBe(0);
+    const pages = new URL('../../fixtures/site/pages/', import.meta.url);
+    const article = await readFile(new URL('actualites/vie-municipale/3790-travaux-rue-de-la-madeleine.html', pages), 'utf8');
+    const newPath = '/actualites/vie-municipale/3900-un-nouveau-parking-velos.html';
+    site.setPage(newPath, article.replaceAll('Travaux rue de la Madeleine', 'Un nouveau parking vélos').replaceAll('3790', '3900').replace('du 12 au 23 mars', 'cent places couvertes'));
+    const listing = await readFile(new URL('actualites.html', pages), 'utf8');
+    site.setPage('/actualites.html', listing.replace('<div class="blog"><h1>Actualités</h1>', `<div class="blog"><h1>Actualités</h1><div class="item"><h2><a href="${newPath}">Un nouveau parking vélos</a></h2></div>`));
+    site.requests.length = 0;
+
+    const result = await runCli(crawlArgs());
+    expect(result.code).toBe(0);
+    expect(parseNdjson(result.stdout).map((r) => [r.id, r.change])).toEqual([['3900', 'new']]);
+    const listingRequests = site.requests.filter((r) => r.url === '/actualites.html');
+    expect(listingRequests.map((r) => [r.headers['if-none-match'] !== undefined, r.status])).toEqual([[true, 200]]);
+  });
+
+  it('reads every listing whole after an incomplete run (--max-pages), so that no link is missed', async () => {
+    const first = await runCli(crawlArgs('--max-pages', '3'));
+    expect(first.code).toBe(0);
+    site.requests.length = 0;
+    const second = await runCli(crawlArgs());
+    expect(second.code).toBe(0);
+    const listings = site.requests.filter((r) => r.path === '/' || r.path === '/actualites.html');
+    expect(listings.length).toBeGreaterThanOrEqual(2);
+    expect(listings.every((r) => r.headers['if-none-match'] === undefined && r.status === 200)).toBe(true);
+    const archived = new Set([...parseNdjson(first.stdout), ...parseNdjson(second.stdout)].map((r) => String(r.id)));
+    expect(ARTICLE_IDS.filter((id) => !archived.has(id))).toEqual([]);
+  });
+
   it('updates a changed article and keeps its previous version', async () => {
     expect((await runCli(crawlArgs())).code).toBe(0);
     const path = '/actualites/vie-municipale/3790-travaux-rue-de-la-madeleine.html';
