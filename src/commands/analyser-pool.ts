@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { analysePage, type PageAnalysis, type PageInput } from './analyse-page.js';
+import type { PageAnalysis, PageInput } from './analyse-page.js';
 
 export interface Analyser {
   analyse(input: PageInput): Promise<PageAnalysis>;
@@ -17,15 +17,23 @@ export interface Analyser {
 const WORKER_FILE = new URL('./analyse-worker.js', import.meta.url);
 const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } as const;
 
-/** A pool of `threads` workers (default: one per core); in-process when that is 1 or no worker file exists. */
-export async function createAnalyser(threads = availableParallelism()): Promise<Analyser> {
-  if (threads < 2 || !existsSync(fileURLToPath(WORKER_FILE))) {
-    return { analyse: async (input) => analysePage(input), close: async () => {} };
+/**
+ * A pool of `threads` workers; in-process when that is 0 or no worker file exists. The default leaves
+ * one core to the main thread, which is busy too (HTTP, the frontier, the archive): on two cores one
+ * worker crawled as fast as two, with less CPU and memory (README, Performance).
+ */
+export async function createAnalyser(threads = availableParallelism() - 1): Promise<Analyser> {
+  // The parser and extractor are loaded in this thread only when it uses them: a re-crawl that
+  // the site answers with 304s never does.
+  const inProcess = async (input: PageInput) => (await import('./analyse-page.js')).analysePage(input);
+  if (threads < 1 || !existsSync(fileURLToPath(WORKER_FILE))) {
+    return { analyse: inProcess, close: async () => {} };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<PageInput, PageAnalysis>({
     filename: WORKER_FILE.href,
-    minThreads: threads,
+    // Threads start with the first page to parse: a re-crawl answered by 304s needs none.
+    minThreads: 0,
     maxThreads: threads,
     // Workers must not keep a finished crawl alive.
     idleTimeout: 1_000,
@@ -35,7 +43,7 @@ export async function createAnalyser(threads = availableParallelism()): Promise<
   });
   return {
     // A page too big for a worker's heap (or a worker that died) is analysed again in-process.
-    analyse: (input) => pool.run(input).catch(() => analysePage(input)),
+    analyse: (input) => pool.run(input).catch(() => inProcess(input)),
     close: () => pool.destroy(),
   };
 }
