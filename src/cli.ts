@@ -16,7 +16,10 @@ export async function main(argv: readonly string[], overrides: Partial<CommandCo
   const ctx: CommandContext = {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // A getter: Node builds the process.stdin stream on first access (2–8 ms), and only `extract -` reads it.
+    get stdin() {
+      return process.stdin;
+    },
     clock: systemClock,
     ...overrides,
   };

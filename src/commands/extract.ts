@@ -5,7 +5,7 @@ import { parseBaseUrl } from '../config.js';
 import { isInScope } from '../discover/urls.js';
 import { NotAnArticleError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { extractArticle } from '../extract/index.js';
+import { extractArticle } from '../extract/extract-article.js';
 import { createLogger } from '../log.js';
 import { toRecord } from '../output/record.js';
 import { type CommandContext, writeOut } from './context.js';

@@ -2,12 +2,18 @@
  * Bytes to text, once per page. The charset is chosen the way browsers do (WHATWG "encoding
  * sniffing", via encoding-sniffer): a byte-order mark, then the HTTP `charset`, then `<meta charset>`
  * or `http-equiv` in the first kilobyte. ISO-8859-1 is read as windows-1252, as browsers do, so the
- * ’ « » € œ of old Joomla pages (bytes 0x80–0x9F) come out right. Decoding is done by iconv-lite:
- * Node 20's TextDecoder maps windows-1252 to plain latin-1 and loses exactly those characters.
+ * ’ « » € œ of old Joomla pages (bytes 0x80–0x9F) come out right. UTF-8 is decoded by TextDecoder;
+ * every other charset by iconv-lite: Node 20's TextDecoder maps windows-1252 to plain latin-1 and
+ * loses exactly those characters.
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
+
+// iconv-lite is required on first use, not imported: loading it and building its codec index take
+// 15–25 ms, paid by every `extract` in a shell loop, and UTF-8 pages (nearly all of them) never need it.
+const require = createRequire(import.meta.url);
+const iconv = (): typeof import('iconv-lite') => require('iconv-lite') as typeof import('iconv-lite');
 
 /** A decoded page body and the charset used. */
 export interface DecodedHtml {
@@ -43,12 +49,14 @@ export function decodeHtml(body: Uint8Array | string, contentType?: string): Dec
   // Nothing declared: a browser in a French locale would assume windows-1252, but an undeclared modern
   // page is almost always UTF-8; bytes that are valid UTF-8 are read as such.
   if (sniffer.resultType === ResultType.DEFAULT) encoding = isUtf8(bytes) ? 'utf-8' : 'windows-1252';
-  if (!iconv.encodingExists(encoding)) encoding = 'windows-1252';
+  if (encoding !== 'utf-8' && !iconv().encodingExists(encoding)) encoding = 'windows-1252';
   // Declared Latin (by HTTP or the page) but valid UTF-8: Latin text with accents is never valid UTF-8
   // ("é" alone is 0xE9), so these bytes are UTF-8 under a wrong label; reading them as Latin adds "Ã©".
   if (SINGLE_BYTE_LATIN.has(encoding) && isUtf8(bytes)) encoding = 'utf-8';
-  // iconv-lite strips a leading BOM and replaces invalid sequences with U+FFFD instead of throwing.
-  return { html: iconv.decode(bytes, encoding), encoding };
+  // Both strip a leading BOM and replace invalid sequences with U+FFFD instead of throwing; for UTF-8
+  // they give the same text, byte for byte, so which one ran never shows in the output.
+  const html = encoding === 'utf-8' ? new TextDecoder().decode(bytes) : iconv().decode(bytes, encoding);
+  return { html, encoding };
 }
 
 

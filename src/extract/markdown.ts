@@ -5,8 +5,13 @@
  * links with empty text, hard breaks as trailing spaces (lost by any editor), and `<` left raw in
  * text, which a Markdown renderer would read as a tag.
  */
-import TurndownService from 'turndown';
-import { gfm } from '@joplin/turndown-plugin-gfm';
+import { createRequire } from 'node:module';
+import type TurndownService from 'turndown';
+
+// Turndown and the DOM it parses with (domino) are ~50 CommonJS files. On Node 20 they load about
+// twice as fast through require() as under an import (measured: 45–65 ms against 115–185 ms), a
+// cost every `extract` pays at start-up.
+const require = createRequire(import.meta.url);
 
 /** Converts the HTML of a cleaned body to Markdown. */
 export interface MarkdownConverter {
@@ -16,7 +21,9 @@ export interface MarkdownConverter {
 
 /** A configured converter; build it once and reuse it for every page. */
 export function createMarkdownConverter(): MarkdownConverter {
-  const service = new TurndownService({
+  const Turndown = require('turndown') as typeof TurndownService;
+  const { gfm } = require('@joplin/turndown-plugin-gfm') as typeof import('@joplin/turndown-plugin-gfm');
+  const service = new Turndown({
     headingStyle: 'atx',
     bulletListMarker: '-',
     strongDelimiter: '**',

@@ -42,6 +42,21 @@ describe('extract', () => {
     expect(result.stderr).toMatch(/not an article/);
   });
 
+  it('loads neither the HTTP stack nor iconv-lite for a saved UTF-8 page', async () => {
+    // Researchers run `extract` in shell loops, so every package loaded at start-up is paid per page.
+    // A preload reports, at exit, the CommonJS packages the process loaded (`require.cache`).
+    const preload = "data:text/javascript,import{createRequire}from'node:module';const c=createRequire(process.cwd()+'/').cache;process.on('exit',()=>process.stderr.write(JSON.stringify(Object.keys(c))))";
+    const child = spawn(process.execPath, ['--import', preload, CLI, 'extract', PAGE.pathname, '--base-url', PAGE_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(0);
+    const loaded = JSON.parse(stderr) as string[];
+    expect(loaded.some((file) => file.includes('/node_modules/turndown/'))).toBe(true);
+    expect(loaded.filter((file) => /\/node_modules\/(?:undici|iconv-lite)\//.test(file))).toEqual([]);
+  });
+
   it('says clearly when the file does not exist (usage error)', async () => {
     const result = await runCli(['extract', '/no/such/page.html']);
     expect(result.code).toBe(2);

@@ -32,6 +32,27 @@ describe('decodeHtml picks the charset as browsers do', () => {
     expect(decodeHtml(bytes, 'text/html; charset=utf-8').html).toBe('<p>Beauvais \uFFFD\uFFFD fin</p>');
   });
 
+  it('decodes a charset TextDecoder does not cover through iconv-lite', () => {
+    const cyrillic = 'Бове, город-побратим';
+    const bytes = iconv.encode(`<html><head><meta charset="windows-1251"></head><body><p>${cyrillic}</p></body></html>`, 'windows-1251');
+    expect(decodeHtml(bytes)).toEqual({ html: expect.stringContaining(cyrillic), encoding: 'windows-1251' });
+  });
+
+  // UTF-8 goes through TextDecoder and every other charset through iconv-lite: for UTF-8 both must
+  // give the same text, or the charset alone would change how a broken byte reads.
+  it.each([
+    ['a sequence cut at the end', 'e282'],
+    ['an overlong "/"', 'c0af'],
+    ['an encoded surrogate', 'eda080'],
+    ['bytes that never occur in UTF-8', 'f5fffe'],
+    ['a lone continuation byte', '41bf42'],
+    ['byte-order marks inside the text', 'efbbbfefbbbf41'],
+    ['a 4-byte sequence cut short', 'f09f9841'],
+  ])('reads broken UTF-8 as iconv-lite does: %s', (_name, hex) => {
+    const bytes = Buffer.concat([utf8('<p>'), Buffer.from(hex, 'hex'), utf8('</p>')]);
+    expect(decodeHtml(bytes, 'text/html; charset=utf-8').html).toBe(iconv.decode(bytes, 'utf-8'));
+  });
+
   it('takes an already decoded string as it is', () => {
     expect(decodeHtml('<p>l’été</p>')).toEqual({ html: '<p>l’été</p>', encoding: 'utf-8' });
   });
