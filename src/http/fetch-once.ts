@@ -70,17 +70,24 @@ export async function fetchOnce(config: OnceConfig, req: OnceRequest): Promise<O
       res.body.destroy();
       return { kind: 'error', error: new NotHtmlError(url, headers['content-type'] ?? '') };
     }
-    deadline.arm('body');
-    const reading = readBody(res.body, {
-      url,
-      contentEncoding: headers['content-encoding'],
-      contentLength: headers['content-length'],
-      maxBytes: config.maxBodyBytes,
-      onChunk: () => deadline.arm('body'),
-    });
-    // The body of an error or redirect page only matters to the WARC record: a broken one must
-    // not hide the status, which is what decides retry or failure.
-    const body = success ? await reading : await reading.catch(() => Buffer.alloc(0));
+    let body: Buffer;
+    if (status === 304) {
+      // No body by definition (RFC 9110 §15.4.5): a re-crawl is mostly these, so no stream is set up.
+      await res.body.dump();
+      body = EMPTY;
+    } else {
+      deadline.arm('body');
+      const reading = readBody(res.body, {
+        url,
+        contentEncoding: headers['content-encoding'],
+        contentLength: headers['content-length'],
+        maxBytes: config.maxBodyBytes,
+        onChunk: () => deadline.arm('body'),
+      });
+      // The body of an error or redirect page only matters to the WARC record: a broken one must
+      // not hide the status, which is what decides retry or failure.
+      body = success ? await reading : await reading.catch(() => EMPTY);
+    }
     req.signal?.throwIfAborted();
     const statusText = res.statusText || STATUS_CODES[status] || '';
     config.onExchange?.({ url, method: 'GET', requestHeaders: req.headers, status, statusText, responseHeaders: headers, body, startedAt });
@@ -94,6 +101,8 @@ export async function fetchOnce(config: OnceConfig, req: OnceRequest): Promise<O
     deadline.clear();
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** A re-armable timer that aborts its signal when a phase overruns, remembering which phase it was. */
 function createDeadline(timeoutMs: number) {
