@@ -11,6 +11,7 @@ export interface FixtureSite {
   port: number;
   requests: LoggedRequest[];
   setPage(path: string, html: string): void;
+  removePage(path: string): void;
   close(): Promise<void>;
 }
 export function serveFixtureSite(options?: { root?: string }): Promise<FixtureSite>;

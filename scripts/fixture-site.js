@@ -92,6 +92,11 @@ export async function serveFixtureSite(options = {}) {
     setPage(path, html) {
       pages.set(path, Buffer.from(html));
     },
+    /** Removes a page: its path and the other URLs of its article then answer 404. */
+    removePage(path) {
+      pages.delete(path);
+      for (const [id, p] of byArticleId) if (p === path) byArticleId.delete(id);
+    },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok(undefined)); }),
   };
 }

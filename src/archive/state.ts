@@ -129,6 +129,7 @@ export function toUrlState(state: UrlState): UrlState {
     ...(validators && Object.keys(validators).length > 0 ? { validators } : {}),
     ...(state.articleId !== undefined ? { articleId: state.articleId } : {}),
     ...(state.failed !== undefined ? { failed: { reason: state.failed.reason, at: state.failed.at } } : {}),
+    ...(state.goneAt !== undefined ? { goneAt: state.goneAt } : {}),
   };
 }
 
@@ -139,9 +140,9 @@ export function isSameValue(a: unknown, b: unknown): boolean {
 
 function isUrlState(value: unknown): value is UrlState {
   if (!isRecord(value)) return false;
-  const { validators, articleId, failed } = value;
+  const { validators, articleId, failed, goneAt } = value;
   if (validators !== undefined && !(isRecord(validators) && optionalString(validators['etag']) && optionalString(validators['lastModified']))) return false;
-  if (!optionalString(articleId)) return false;
+  if (!optionalString(articleId) || !optionalString(goneAt)) return false;
   return failed === undefined || (isRecord(failed) && typeof failed['reason'] === 'string' && typeof failed['at'] === 'string');
 }
 

@@ -93,7 +93,16 @@ class Store implements ArchiveStore {
   }
 
   knownUrls(): string[] {
-    return [...this.state.urls].filter(([, s]) => s.failed === undefined).map(([url]) => url);
+    return [...this.state.urls].filter(([, s]) => s.failed === undefined && s.goneAt === undefined).map(([url]) => url);
+  }
+
+  recordGone(url: string): Promise<void> {
+    return this.serial(async () => {
+      const previous = this.state.urls.get(url);
+      if (!previous) return;
+      const goneAt = new Date(this.io.clock.now()).toISOString();
+      await this.record({ type: 'url', url, state: toUrlState({ articleId: previous.articleId, goneAt }) });
+    });
   }
 
   recordFetch(url: string, update: { validators?: Validators | undefined; articleId?: string | null | undefined }): Promise<void> {

@@ -62,6 +62,8 @@ export interface UrlState {
   readonly articleId?: string | undefined;
   /** Set while the URL's last fetch failed: it is retried first by the next run. */
   readonly failed?: { readonly reason: string; readonly at: string } | undefined;
+  /** When the URL last answered 404 or 410: runs stop revisiting it, unless a page links to it again. */
+  readonly goneAt?: string | undefined;
 }
 
 /** The one writer of `<out>`: archive files, their history and the crawl state. */
@@ -74,6 +76,8 @@ export interface ArchiveStore {
   failedUrls(): string[];
   /** URLs whose last fetch gave a page (articles, listings, static pages): a run revisits them all. */
   knownUrls(): string[];
+  /** Records that a URL the archive knows answered 404 or 410 (its article, if any, stays archived). */
+  recordGone(url: string): Promise<void>;
   /**
    * Records a successful fetch (200 or 304) and clears the URL's failure. `validators`: omitted keeps
    * the known ones, `{}` forgets them. `articleId`: omitted keeps it, null forgets it.

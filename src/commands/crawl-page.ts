@@ -181,6 +181,8 @@ async function reportPageFailure(url: string, error: BeauvaisError, deps: PageDe
   if (gone || error instanceof NotHtmlError || error instanceof OffSiteRedirectError) {
     deps.stats.skipped += 1;
     deps.logger.info(`skipped: ${error.message}`);
+    // Known from an earlier run and now gone: not asked again every run (a link to it still is).
+    if (gone) await deps.store.recordGone(url);
     return;
   }
   deps.stats.failed += 1;

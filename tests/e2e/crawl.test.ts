@@ -153,6 +153,26 @@ describe('crawl of the fixture site', () => {
     expect(listingRequests.map((r) => [r.headers['if-none-match'] !== undefined, r.status])).toEqual([[true, 200]]);
   });
 
+  it('stops revisiting a removed page once it answered 404, and keeps its article', async () => {
+    expect((await runCli(crawlArgs())).code).toBe(0);
+    const path = '/actualites/vie-municipale/3790-travaux-rue-de-la-madeleine.html';
+    const files = await archiveFiles(out);
+    site.removePage(path);
+    // Unlinked from its listing too, as when Joomla unpublishes an article.
+    const listing = await readFile(new URL('../../fixtures/site/pages/actualites.html', import.meta.url), 'utf8');
+    site.setPage('/actualites.html', listing.replaceAll(path, '/actualites.html'));
+    site.requests.length = 0;
+
+    expect((await runCli(crawlArgs())).code).toBe(0);
+    const asked = site.requests.filter((r) => r.path === path);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((r) => r.status === 404)).toBe(true);
+    site.requests.length = 0;
+    expect((await runCli(crawlArgs())).code).toBe(0);
+    expect(site.requests.filter((r) => r.path === path)).toEqual([]);
+    expect(await archiveFiles(out)).toEqual(files);
+  });
+
   it('reads every listing whole after an incomplete run (--max-pages), so that no link is missed', async () => {
     const first = await runCli(crawlArgs('--max-pages', '3'));
     expect(first.code).toBe(0);
