@@ -1,14 +1,11 @@
 /** Types of scripts/fixture-site.js for the TypeScript tests. */
-export interface LoggedRequest {
-  method: string;
-  url: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  status: number;
-}
+import type { LoggedRequest } from './site/serve-site.js';
+
+export type { LoggedRequest };
 export interface FixtureSite {
   url: string;
   port: number;
+  /** Every request, in arrival order (serve-site.js's log); empty it with `requests.length = 0`. */
   requests: LoggedRequest[];
   setPage(path: string, html: string): void;
   removePage(path: string): void;

@@ -2,14 +2,17 @@
 // tests: static pages, Joomla's many URLs for one article, ETag/304, and the special routes of
 // fixtures/site/routes.json (redirects, a 500-then-200 page, a 429 with Retry-After). Every request
 // is logged so tests can assert what was (and was not) asked for.
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { etagOf, isNotModified } from './site/conditional.js';
+import { serveSite } from './site/serve-site.js';
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
-const LAST_MODIFIED = 'Mon, 04 Jun 2018 10:00:00 GMT';
+const LAST_MODIFIED = Date.parse('Mon, 04 Jun 2018 10:00:00 GMT');
+const SEF_ARTICLE = /^\/actualites\/[^/]+\/(\d+)-[^/]*\.html$/;
+const EMPTY = Buffer.alloc(0);
+const NOT_FOUND = Buffer.from('<html><body><h1>Page introuvable</h1></body></html>');
 const TYPES = [
   [/\.html?$/, 'text/html; charset=utf-8'],
   [/\.feed$/, 'application/rss+xml; charset=utf-8'],
@@ -27,76 +30,82 @@ function listFiles(dir, prefix = '') {
 }
 
 /**
- * Starts the server. Options: `root` (a folder with pages/ and routes.json). Returns
- * { url, port, requests, setPage(path, html), removePage(path), close() }.
- * @param {{ root?: string }} [options]
+ * The mini-site as a `route()` for serve-site.js (which logs every request): static pages, an
+ * article's other Joomla URLs, ETag/304, and the special routes of routes.json.
+ * @param {string} root
  */
-export async function serveFixtureSite(options = {}) {
-  const root = options.root ?? DEFAULT_ROOT;
+function fixtureRoutes(root) {
   const pagesDir = join(root, 'pages');
   const routes = JSON.parse(readFileSync(join(root, 'routes.json'), 'utf8')).routes;
   const pages = new Map(listFiles(pagesDir).map((p) => [p, readFileSync(join(pagesDir, p))]));
   const byArticleId = new Map();
   for (const p of pages.keys()) {
-    const m = /^\/actualites\/[^/]+\/(\d+)-[^/]*\.html$/.exec(p);
+    const m = SEF_ARTICLE.exec(p);
     if (m) byArticleId.set(m[1], p);
   }
   const hits = new Map();
-  const requests = [];
 
+  /** The page file a URL shows, if any. @param {URL} url */
   const resolve = (url) => {
     const query = [...url.searchParams.entries()].filter(([k]) => !/^(utm_|Itemid)/i.test(k));
-    const withQuery = `${url.pathname === '/' ? '/index.html' : url.pathname}${query.length ? `@${query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''}`;
-    if (pages.has(withQuery)) return withQuery;
     const plain = url.pathname === '/' ? '/index.html' : url.pathname;
+    const withQuery = `${plain}${query.length ? `@${query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''}`;
+    if (pages.has(withQuery)) return withQuery;
     if (url.pathname === '/index.php' && url.searchParams.get('view') === 'article') {
       return byArticleId.get((url.searchParams.get('id') ?? '').split(':')[0]);
     }
-    const sef = /^\/actualites\/[^/]+\/(\d+)-[^/]*\.html$/.exec(plain);
+    const sef = SEF_ARTICLE.exec(plain);
     if (sef) return byArticleId.get(sef[1]);
     return pages.has(plain) ? plain : undefined;
   };
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://site.invalid');
-    const entry = { method: req.method, url: req.url, path: url.pathname, headers: req.headers, status: 0 };
-    requests.push(entry);
-    const send = (status, headers = {}, body = '') => {
-      entry.status = status;
-      res.writeHead(status, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    const route = routes[url.pathname];
-    const count = (hits.get(url.pathname) ?? 0) + 1;
-    hits.set(url.pathname, count);
-    if (route?.location) return send(route.status ?? 301, { location: route.location });
-    if (route?.failFirst && count <= route.failFirst) {
-      return send(route.failStatus ?? 500, route.retryAfter ? { 'retry-after': route.retryAfter } : {}, 'Erreur temporaire');
-    }
-    const file = resolve(url);
-    if (!file) return send(404, { 'content-type': 'text/html; charset=utf-8' }, '<html><body><h1>Page introuvable</h1></body></html>');
-    const body = pages.get(file);
-    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
-    const type = TYPES.find(([re]) => re.test(file.split('@')[0]))?.[1] ?? 'application/octet-stream';
-    const headers = { 'content-type': type, etag, 'last-modified': LAST_MODIFIED };
-    if (req.headers['if-none-match'] === etag) return send(304, headers);
-    return send(200, { ...headers, 'content-length': String(body.length) }, body);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    requests,
-    /** Replaces (or adds) the page served at a site path. */
+    /** @param {string} pathAndQuery @param {Readonly<Record<string, string | string[] | undefined>>} [headers] */
+    route(pathAndQuery, headers = {}) {
+      const url = new URL(pathAndQuery, 'http://site.invalid');
+      const route = routes[url.pathname];
+      const count = (hits.get(url.pathname) ?? 0) + 1;
+      hits.set(url.pathname, count);
+      if (route?.location) return { status: route.status ?? 301, headers: { location: route.location }, body: EMPTY };
+      if (route?.failFirst && count <= route.failFirst) {
+        return { status: route.failStatus ?? 500, headers: route.retryAfter ? { 'retry-after': route.retryAfter } : {}, body: Buffer.from('Erreur temporaire') };
+      }
+      const file = resolve(url);
+      const body = file === undefined ? undefined : pages.get(file);
+      if (file === undefined || body === undefined) return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: NOT_FOUND };
+      const validators = { etag: etagOf(body), lastModified: LAST_MODIFIED };
+      const type = TYPES.find(([re]) => re.test(file.split('@')[0] ?? ''))?.[1] ?? 'application/octet-stream';
+      const answerHeaders = { 'content-type': type, etag: validators.etag, 'last-modified': new Date(LAST_MODIFIED).toUTCString() };
+      return isNotModified(headers, validators) ? { status: 304, headers: answerHeaders, body: EMPTY } : { status: 200, headers: answerHeaders, body };
+    },
+    /** @param {string} path @param {string} html */
     setPage(path, html) {
       pages.set(path, Buffer.from(html));
     },
-    /** Removes a page: its path and the other URLs of its article then answer 404. */
+    /** @param {string} path */
     removePage(path) {
       pages.delete(path);
       for (const [id, p] of byArticleId) if (p === path) byArticleId.delete(id);
     },
-    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok(undefined)); }),
+  };
+}
+
+/**
+ * Starts the server. Options: `root` (a folder with pages/ and routes.json). Returns
+ * { url, port, requests, setPage(path, html), removePage(path), close() }.
+ * @param {{ root?: string }} [options]
+ */
+export async function serveFixtureSite(options = {}) {
+  const site = fixtureRoutes(options.root ?? DEFAULT_ROOT);
+  const served = await serveSite(site);
+  return {
+    url: served.url,
+    port: served.port,
+    requests: served.requests,
+    /** Replaces (or adds) the page served at a site path. */
+    setPage: site.setPage,
+    /** Removes a page: its path and the other URLs of its article then answer 404. */
+    removePage: site.removePage,
+    close: () => served.close(),
   };
 }

@@ -62,6 +62,8 @@ export interface LoggedRequest {
   readonly method: string;
   /** Path and query, as sent. */
   readonly url: string;
+  /** The path alone. */
+  readonly path: string;
   readonly headers: IncomingHttpHeaders;
   /** The status sent; null if none was (hang, reset before the answer). */
   status: number | null;

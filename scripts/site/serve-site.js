@@ -37,7 +37,8 @@ export async function serveSite(site, options = {}) {
     inFlight++;
     peak = Math.max(peak, inFlight);
     /** @type {LoggedRequest} */
-    const entry = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, status: null, at: preciseNow(), doneAt: null };
+    const url = req.url ?? '/';
+    const entry = { method: req.method ?? 'GET', url, path: url.split('?')[0] ?? url, headers: req.headers, status: null, at: preciseNow(), doneAt: null };
     if (log) requests.push(entry);
     let counted = true;
     res.on('close', () => {
