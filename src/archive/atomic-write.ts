@@ -18,6 +18,11 @@ export function resolveInside(outDir: string, relative: string): string {
   return target;
 }
 
+/** The POSIX path of `file` relative to `<out>`, as the front matter and the state hold it (resolveInside's inverse). */
+export function toRelativeInside(outDir: string, file: string): string {
+  return path.relative(outDir, file).split(path.sep).join('/');
+}
+
 /** Creates a folder and its parents; ArchiveWriteError if impossible. */
 export async function ensureDir(dir: string): Promise<void> {
   try {
@@ -62,6 +67,14 @@ export async function writeInside(outDir: string, relative: string, data: string
 
 /** Writes an absolute path atomically (temp file + rename), creating its folder. */
 export async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
+  try {
+    await writeFileAtomic(file, data);
+    return;
+  } catch (error) {
+    // The folder almost always exists already: create it only when the write says it is missing,
+    // rather than paying a mkdir and a stat on every article of the crawl.
+    if (!isMissing(error)) throw new ArchiveWriteError(file, error);
+  }
   await ensureDir(path.dirname(file));
   try {
     await writeFileAtomic(file, data);

@@ -12,8 +12,6 @@ import type { ArchiveEntry, SaveInput, SaveResult } from './types.js';
 /** A decided save: its result, and for a new or changed text what to write. */
 export interface SavePlan {
   readonly result: SaveResult;
-  /** The facts to record (new and updated only). */
-  readonly facts?: ArticleFacts | undefined;
   /** Updated only: the previous file and where its content is kept. */
   readonly history?: { readonly from: string; readonly to: string } | undefined;
   /** Updated only: the previous file, when the new one goes elsewhere (the date or title changed). */
@@ -65,7 +63,6 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
   const path = choosePath(state, entry);
   return {
     result: { change: known ? 'updated' : 'new', entry, path },
-    facts: toFacts(entry, path),
     history: known && historyPath ? { from: known.path, to: historyPath } : undefined,
     removePath: known && known.path !== path ? known.path : undefined,
   };

@@ -1,6 +1,6 @@
 /** The payloads earlier runs stored, so a new run writes revisits instead of the same page again. */
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
+import { toRelativeInside } from '../archive/atomic-write.js';
 import { payloadDigest } from './digest.js';
 import { toWarcDir } from './file-name.js';
 import type { ReadWarcOptions } from './read-file.js';
@@ -19,8 +19,7 @@ export async function readKnownPayloads(outDir: string, options: ReadWarcOptions
     if (stored.kind !== 'response' || stored.body.length === 0) continue;
     const digest = payloadDigest(stored.body);
     if (stored.payloadDigest !== digest || known.has(digest)) continue;
-    const file = path.relative(outDir, stored.file).split(path.sep).join('/');
-    known.set(digest, { url: stored.url, date: stored.date, recordId: stored.recordId, file });
+    known.set(digest, { url: stored.url, date: stored.date, recordId: stored.recordId, file: toRelativeInside(outDir, stored.file) });
   }
   return known;
 }

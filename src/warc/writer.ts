@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { WARCSerializer, type WARCRecord } from 'warcio';
-import { ensureDir } from '../archive/atomic-write.js';
+import { ensureDir, toRelativeInside } from '../archive/atomic-write.js';
 import type { WarcRef } from '../archive/types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ArchiveWriteError } from '../errors.js';
@@ -99,7 +99,7 @@ export async function openWarcWriter(options: WarcWriterOptions): Promise<WarcWr
         if ((cause as NodeJS.ErrnoException).code === 'EEXIST') continue;
         throw new ArchiveWriteError(filePath, cause);
       }
-      const file: OpenFile = { handle, path: filePath, ref: toRef(outDir, filePath), bytes: 0, exchanges: 0, broken: false };
+      const file: OpenFile = { handle, path: filePath, ref: toRelativeInside(outDir, filePath), bytes: 0, exchanges: 0, broken: false };
       const date = new Date(clock.now()).toISOString();
       const info = toWarcinfoRecord({ fileName: name, date, software: options.software, crawlOptions: options.crawlOptions });
       try {
@@ -202,11 +202,6 @@ async function appendMembers(file: OpenFile, records: readonly WARCRecord[]): Pr
 
 function newRecordId(): string {
   return `<urn:uuid:${randomUUID()}>`;
-}
-
-/** The file's path relative to `<out>`, with POSIX separators as the front matter wants. */
-function toRef(outDir: string, filePath: string): string {
-  return path.relative(outDir, filePath).split(path.sep).join('/');
 }
 
 /** The URL as warcio writes it in WARC-Target-URI (WHATWG-serialised), the key of `latestByUrl`. */
