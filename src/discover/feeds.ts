@@ -106,14 +106,9 @@ function toUrl(text: string | null, feedUrl: string, strict = false): string | n
   return parseHref(text, feedUrl)?.href ?? null;
 }
 
-/** The text of an HTML fragment, tags dropped and entities decoded. */
+/** The text of an HTML fragment, tags dropped and entities decoded, whitespace collapsed (null if empty). */
 function htmlToText(html: string): string | null {
-  return collapse(load(html, null, false).root().text());
-}
-
-function collapse(text: string): string | null {
-  const collapsed = text.replace(/\s+/g, ' ').trim();
-  return collapsed === '' ? null : collapsed;
+  return textOf(load(html, null, false).root().text());
 }
 
 /**

@@ -106,9 +106,11 @@ export function createFrontier(options: FrontierOptions): Frontier {
       const url = normaliseUrl(input, base);
       if (url === null) return 'outside';
       if (entries.has(url)) return 'seen';
-      const kind = resolveKind(classifyUrl(new URL(url)), hint);
+      // Classified from the normal form, parsed once for both questions.
+      const parsed = new URL(url);
+      const kind = resolveKind(classifyUrl(parsed), hint);
       if (kind === 'asset') return 'asset';
-      const articleId = kind === 'article' ? articleIdFromUrl(url) : null;
+      const articleId = kind === 'article' ? articleIdFromUrl(parsed) : null;
       const known = articleId === null ? undefined : urlsById.get(articleId);
       if (known) {
         known.push(url);

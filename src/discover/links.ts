@@ -6,6 +6,7 @@ import type { Element } from 'domhandler';
 import { hasAncestorUntil, textOf } from '../extract/dom.js';
 import { compileQuery, queryAll, queryWithin } from '../extract/query.js';
 import type { Page } from '../extract/types.js';
+import { toMediaType } from '../http/content-type.js';
 import { classifyUrl, normaliseUrl, parseHref } from './urls.js';
 
 /** What a page links to, each list normalised, in scope and deduplicated, in document order. */
@@ -61,13 +62,16 @@ interface NextCandidate {
 /** The links, advertised feeds and next page of a page, each in the scope of `base`. */
 export function extractLinks(page: Page, base: URL): PageLinks {
   const { elements } = page;
+  // Parsed once: a string base would be parsed again by every `new URL(href, base)`.
+  const pageBase = new URL(page.baseUrl);
   const toSiteUrl = (href: string | undefined): string | null => {
-    const url = href === undefined ? null : parseHref(href, page.baseUrl);
+    const url = href === undefined ? null : parseHref(href, pageBase);
     return url ? normaliseUrl(url, base) : null;
   };
   // Menus and sidebars repeat the same hrefs: each distinct one is resolved once per page.
   const followable = new Map<string, string | null>();
-  const toFollowable = (href: string): string | null => {
+  const toFollowable = (href: string | undefined): string | null => {
+    if (href === undefined) return null;
     let url = followable.get(href);
     if (url === undefined) {
       const resolved = toSiteUrl(href);
@@ -76,10 +80,10 @@ export function extractLinks(page: Page, base: URL): PageLinks {
     }
     return url;
   };
-  const links = unique(queryAll(elements, LINK).map((el) => (el.attribs['href'] === undefined ? null : toFollowable(el.attribs['href']))));
+  const links = unique(queryAll(elements, LINK).map((el) => toFollowable(el.attribs['href'])));
   const feeds = unique(
     queryAll(elements, FEED_LINK)
-      .filter((el) => FEED_TYPES.has(mediaType(el.attribs['type'])))
+      .filter((el) => FEED_TYPES.has(toMediaType(el.attribs['type'])))
       .map((el) => toSiteUrl(el.attribs['href'])),
   );
   const read = (link: Element): NextCandidate => {
@@ -95,8 +99,9 @@ export function extractLinks(page: Page, base: URL): PageLinks {
   const self = normaliseUrl(page.url, base);
   const usable = (candidate: NextCandidate): string | null => {
     if (candidate.inArticleNavigation) return null;
-    const url = toSiteUrl(candidate.href);
-    return url !== null && url !== self && !isAsset(url) ? url : null;
+    // Pagination links are page links too: their resolution is already cached.
+    const url = toFollowable(candidate.href);
+    return url !== self ? url : null;
   };
   return { links, feeds, next: findNext(queryAll(elements, REL_NEXT).map(read), queryAll(elements, PAGINATION).map(read), usable) };
 }
@@ -131,11 +136,6 @@ function nextRank(candidate: NextCandidate): number | null {
 
 function isAsset(url: string): boolean {
   return classifyUrl(new URL(url)) === 'asset';
-}
-
-/** `application/rss+xml; charset=utf-8` → `application/rss+xml`. */
-function mediaType(type: string | undefined): string {
-  return (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
 function unique(values: readonly (string | null)[]): string[] {

@@ -132,7 +132,7 @@ export function articleIdFromUrl(input: string | URL): string | null {
 }
 
 /** Whether a URL is a Joomla feed (`listing.feed?type=rss`, `?format=feed&type=atom`). */
-export function isFeedUrl(url: URL): boolean {
+function isFeedUrl(url: URL): boolean {
   return url.pathname.endsWith('.feed') || url.searchParams.get('format') === 'feed';
 }
 

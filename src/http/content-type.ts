@@ -14,8 +14,8 @@ export const ACCEPT_HEADER: Readonly<Record<Accept, string>> = {
 
 /** HTML media types: Joomla serves text/html; XHTML templates exist. */
 const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)$/;
-/** XML media types (sitemaps, RSS, Atom) and any text/*: feeds are often mislabelled text/html or text/plain. */
-const XML_OR_TEXT_TYPE = /(^|[/+])xml$|^text\//;
+/** XML media types: sitemaps, RSS, Atom (application/xml, text/xml, application/rss+xml…). */
+const XML_TYPE = /(^|[/+])xml$/;
 /** Any text type. */
 const TEXT_TYPE = /^text\//;
 
@@ -32,6 +32,7 @@ export function isAcceptedType(contentType: string | undefined, accept: Accept):
   const type = toMediaType(contentType);
   if (type === '' || accept === 'any') return true;
   if (accept === 'html') return HTML_TYPE.test(type);
-  if (accept === 'xml') return XML_OR_TEXT_TYPE.test(type);
+  // Feeds are often mislabelled text/html or text/plain, so an XML request takes any text too.
+  if (accept === 'xml') return XML_TYPE.test(type) || TEXT_TYPE.test(type);
   return TEXT_TYPE.test(type);
 }

@@ -8,11 +8,11 @@ import { Agent, type Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
 import { HttpStatusError, NetworkError, OffSiteRedirectError, RedirectLoopError, type BeauvaisError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { fetchOnce, type OnceConfig, type OnceResponse } from './fetch-once.js';
+import { fetchOnce, type OnceConfig, type OnceRequest, type OnceResponse } from './fetch-once.js';
 import { toRequestHeaders } from './headers.js';
 import { parseRetryAfter, retryDelay } from './retry.js';
 import type { RequestGate } from './schedule.js';
-import type { Exchange, FetchOptions, FetchResult, Fetcher, Headers } from './types.js';
+import type { Exchange, FetchOptions, FetchResult, Fetcher } from './types.js';
 
 /** Everything a fetcher needs, injected. */
 export interface FetcherOptions {
@@ -116,11 +116,12 @@ async function followRedirects(
   tally: { attempts: number },
   failed: (error: BeauvaisError) => FetchResult,
 ): Promise<FetchResult> {
-  const headers = toRequestHeaders({ userAgent: config.userAgent, accept: options.accept ?? 'html', validators: options.validators });
+  const accept = options.accept ?? 'html';
+  const headers = toRequestHeaders({ userAgent: config.userAgent, accept, validators: options.validators });
   const redirects: string[] = [];
   let current = url;
   for (;;) {
-    const hop = await fetchRetrying(config, current, headers, options, tally);
+    const hop = await fetchRetrying(config, { url: current, headers, accept, signal: options.signal }, tally);
     if (hop.error) return failed(hop.error);
     const { status, headers: responseHeaders, body, fetchedAt } = hop.response;
     if (status === 304) return { kind: 'not-modified', url, finalUrl: current, status, headers: responseHeaders, fetchedAt };
@@ -159,21 +160,15 @@ type HopResult = { readonly response: OnceResponse; readonly error?: undefined }
  * One URL, retried while the failure is retryable and retries remain. 2xx, 3xx and 304 are
  * answers; 4xx and 5xx become HttpStatusError, of which 408, 429 and 5xx are retried.
  */
-async function fetchRetrying(
-  config: FetcherConfig,
-  url: string,
-  headers: Headers,
-  options: FetchOptions,
-  tally: { attempts: number },
-): Promise<HopResult> {
+async function fetchRetrying(config: FetcherConfig, request: OnceRequest, tally: { attempts: number }): Promise<HopResult> {
   const { clock, logger } = config;
-  const { signal } = options;
+  const { url, signal } = request;
   for (let attempt = 0; ; attempt++) {
     signal?.throwIfAborted();
     await config.gate?.waitTurn(signal);
     const started = clock.now();
     tally.attempts += 1;
-    const outcome = await fetchOnce(config, { url, headers, accept: options.accept ?? 'html', signal });
+    const outcome = await fetchOnce(config, request);
     let error: BeauvaisError;
     if (outcome.kind === 'response') {
       const statusError = toStatusError(url, outcome.response, clock.now());

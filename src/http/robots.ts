@@ -46,7 +46,7 @@ export function parseRobots(robotsUrl: string, text: string, userAgent: string):
       return robots.isAllowed(target.href, token) ?? false;
     },
     crawlDelayMs: delaySeconds !== undefined && Number.isFinite(delaySeconds) && delaySeconds >= 0 ? delaySeconds * 1000 : undefined,
-    sitemaps: robots.getSitemaps().flatMap((sitemap) => toAbsolute(sitemap, robotsUrl) ?? []),
+    sitemaps: robots.getSitemaps().flatMap((sitemap) => toAbsolute(sitemap, robotsUrl)?.href ?? []),
     source: 'robots.txt',
   };
 }
@@ -97,15 +97,13 @@ function toProductToken(userAgent: string): string {
  */
 function toRobotsTarget(url: string, robotsUrl: string): URL | undefined {
   const absolute = toAbsolute(url, robotsUrl);
-  if (absolute === undefined) return undefined;
-  const { pathname, search } = new URL(absolute);
-  return new URL(pathname + search, robotsUrl);
+  return absolute && new URL(absolute.pathname + absolute.search, robotsUrl);
 }
 
-/** An absolute URL string resolved against `base`, or undefined if unparseable. */
-function toAbsolute(href: string, base: string): string | undefined {
+/** An absolute URL resolved against `base`, or undefined if unparseable. */
+function toAbsolute(href: string, base: string): URL | undefined {
   try {
-    return new URL(href.trim(), base).href;
+    return new URL(href.trim(), base);
   } catch {
     return undefined;
   }
