@@ -6,7 +6,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { classAndId, cleanText, isElement } from './dom.js';
-import { CHROME_NAME, CHROME_TITLE, FURNITURE_NAME } from './selectors.js';
+import { CHROME_NAME, CHROME_TITLE, FURNITURE_NAME, SHARE_TITLE } from './selectors.js';
 
 /** Tags that are chrome wherever they are. */
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu']);
@@ -81,7 +81,7 @@ function markTitledBlock(text: AnyNode, root: AnyNode, found: Set<Element>): voi
     title = parent;
   }
   // A share block is chrome whatever follows; a module title only when what it heads is links.
-  const isShare = /partag|suivez/iu.test(wording);
+  const isShare = SHARE_TITLE.test(wording);
   const module = title.parent;
   if (isElement(module) && module !== root) {
     const { text: length, links } = measureLinks(module);

@@ -8,7 +8,7 @@ import { parseHref } from '../discover/urls.js';
 import { findTitledChrome, isChrome, isFurniture } from './chrome.js';
 import { isElement } from './dom.js';
 import { element, type CleanElement } from './clean-tree.js';
-import { BANNER_IMAGE, EMAIL_CLOAK_ID, EMAIL_CLOAK_TEXT, REMOVED_TAGS } from './selectors.js';
+import { BANNER_IMAGE, BANNER_PATH, EMAIL_CLOAK_ID, EMAIL_CLOAK_TEXT, REMOVED_TAGS } from './selectors.js';
 
 /** How the body is cleaned. */
 export interface CleanOptions {
@@ -115,7 +115,7 @@ function appendImage(el: Element, target: CleanElement, baseUrl: string): void {
   if (BANNER_IMAGE.test(alt)) return;
   const source = el.attribs['src'] ?? el.attribs['data-src'] ?? '';
   const src = parseHref(source, baseUrl)?.href;
-  if (!src || /\/(?:entete|banniere|banner)[^/]*$/iu.test(new URL(src).pathname)) return;
+  if (!src || BANNER_PATH.test(new URL(src).pathname)) return;
   const image = element('img', { src, alt });
   const caption = (el.attribs['title'] ?? '').trim();
   if (/(?:^|\s)caption(?:\s|$)/u.test(el.attribs['class'] ?? '') && caption !== '') {

@@ -94,10 +94,3 @@ export function* descendants(root: AnyNode, skip?: (el: Element) => boolean): Ge
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
   }
 }
-
-/** Every element under `root` (root included) that satisfies `test`, in document order. */
-export function findAll(root: Element, test: (el: Element) => boolean, skip?: (el: Element) => boolean): Element[] {
-  const found = test(root) ? [root] : [];
-  for (const el of descendants(root, skip)) if (test(el)) found.push(el);
-  return found;
-}

@@ -3,7 +3,6 @@
  * listing), locate the article, read its metadata (title, URL, id, dates, section), clean its body,
  * then derive initiatives, Markdown, text and hash. The parsed page is read, never changed.
  */
-import type { Element } from 'domhandler';
 import { isBinaryText, isHtmlContentType } from './decode.js';
 import { toCleanTree } from './clean.js';
 import { renderCleanHtml } from './clean-tree.js';
@@ -16,7 +15,7 @@ import { locateArticle } from './locate.js';
 import { sharedMarkdownConverter, type MarkdownConverter } from './markdown.js';
 import { extractCanonicalUrl, extractSection, toArticleId } from './metadata.js';
 import { normaliseCleanTree } from './normalise-tree.js';
-import { firstOfTag, queryWithin, type ElementIndex } from './query.js';
+import { firstOfTag, type ElementIndex } from './query.js';
 import { hashText, toPlainText } from './plain-text.js';
 import { ERROR_TITLE } from './selectors.js';
 import { extractTitle } from './title.js';
@@ -57,8 +56,8 @@ export function extractFromPage(page: Page, options: ExtractOptions = {}): Extra
   if (title === '') return notArticle(isBlank(elements) ? 'empty page' : 'no title');
   if (ERROR_TITLE.test(title)) return notArticle(`error page ("${title}")`);
 
-  const excluded = new Set(location.exclude ? queryWithin(location.body, location.exclude) : []);
-  const tree = toCleanTree(location.body, { baseUrl: page.baseUrl, exclude: excluded.size > 0 ? (el: Element) => excluded.has(el) : undefined });
+  // The cleaning walk visits only the body's descendants: testing each against the query needs no prior walk.
+  const tree = toCleanTree(location.body, { baseUrl: page.baseUrl, exclude: location.exclude?.matches });
   normaliseCleanTree(tree);
   const markdown = (options.converter ?? sharedMarkdownConverter()).toMarkdown(renderCleanHtml(tree));
   const text = toPlainText(markdown);

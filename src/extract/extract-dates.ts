@@ -7,18 +7,22 @@
  */
 import type { Element } from 'domhandler';
 import { findTitledChrome, isChrome } from './chrome.js';
-import { findAll, hasAncestorUntil, isElement, textWithLines } from './dom.js';
+import { hasAncestorUntil, isElement, textWithLines } from './dom.js';
 import { isFutureDate, parseDateLine, parseDateValue, parseFrenchDate, type DateRole, type DateValue } from './dates.js';
 import type { HeadIndex } from './head.js';
 import type { JsonLdArticle } from './json-ld.js';
-import { INFO_BLOCK, INFO_MODIFIED, INFO_PUBLISHED, META_MODIFIED, META_PUBLISHED, MICRODATA_MODIFIED, MICRODATA_PUBLISHED } from './selectors.js';
+import { querySubtree, queryWithin, type Query } from './query.js';
+import {
+  INFO_BLOCK,
+  INFO_MODIFIED,
+  INFO_PUBLISHED,
+  META_MODIFIED,
+  META_PUBLISHED,
+  MICRODATA_MODIFIED,
+  MICRODATA_PUBLISHED,
+  TIME_WITH_DATETIME,
+} from './selectors.js';
 import type { DateSource } from './types.js';
-
-const isInfoBlock = INFO_BLOCK.matches;
-const isInfoPublished = INFO_PUBLISHED.matches;
-const isInfoModified = INFO_MODIFIED.matches;
-const isMicrodataPublished = MICRODATA_PUBLISHED.matches;
-const isMicrodataModified = MICRODATA_MODIFIED.matches;
 
 /** The dates of an article. `dateSource` tells where `publishedAt` came from. */
 export interface ArticleDates {
@@ -36,11 +40,10 @@ export function extractDates(head: HeadIndex, scope: readonly Element[], jsonLd:
     return found;
   };
   const usable = (el: Element, part: Element) => !hasAncestorUntil(el.parent, part, isChrome) && !insideAny(el, part, chromeOf(part));
-  const within = (test: (el: Element) => boolean): Element[] =>
-    scope.flatMap((part) => findAll(part, test).filter((el) => el !== part && usable(el, part)));
+  const within = (query: Query): Element[] => scope.flatMap((part) => queryWithin(part, query).filter((el) => usable(el, part)));
   // Read once, and only if the cheaper sources before them gave nothing.
   let infoBlocks: Element[] | null = null;
-  const info = () => (infoBlocks ??= outermost(within(isInfoBlock)));
+  const info = () => (infoBlocks ??= outermost(within(INFO_BLOCK)));
   let lines: DateLine[] | null = null;
   const textLines = () => (lines ??= readLines(info(), scope, (el) => isChrome(el) || scope.some((part) => chromeOf(part).has(el))));
 
@@ -49,7 +52,7 @@ export function extractDates(head: HeadIndex, scope: readonly Element[], jsonLd:
     yield ['json-ld', () => parseDateValue(role === 'published' ? jsonLd?.datePublished : jsonLd?.dateModified)];
     for (const key of role === 'published' ? META_PUBLISHED : META_MODIFIED) yield ['meta', () => parseDateValue(head.meta(key))];
     for (const el of timeElements(info(), role)) yield ['time[datetime]', () => parseDateValue(el.attribs['datetime'])];
-    for (const el of within(role === 'published' ? isMicrodataPublished : isMicrodataModified)) yield ['microdata', () => microdataValue(el)];
+    for (const el of within(role === 'published' ? MICRODATA_PUBLISHED : MICRODATA_MODIFIED)) yield ['microdata', () => microdataValue(el)];
     for (const line of textLines()) if (line.role === role) yield ['text', () => line.value];
   }
   const pick = (role: DateRole): { source: DateSource; value: DateValue } | null => {
@@ -68,17 +71,9 @@ export function extractDates(head: HeadIndex, scope: readonly Element[], jsonLd:
 function timeElements(infoBlocks: readonly Element[], role: DateRole): Element[] {
   const times: { el: Element; rank: number }[] = [];
   for (const block of infoBlocks) {
-    const stack: Element[] = [block];
-    while (stack.length > 0) {
-      const el = stack.pop() as Element;
-      if (el.name === 'time' && el.attribs['datetime']) {
-        const found = roleOfTime(el, block);
-        if (found.role === role) times.push({ el, rank: found.rank });
-      }
-      for (let i = el.children.length - 1; i >= 0; i--) {
-        const child = el.children[i];
-        if (isElement(child)) stack.push(child);
-      }
+    for (const el of querySubtree(block, TIME_WITH_DATETIME)) {
+      const found = roleOfTime(el, block);
+      if (found.role === role) times.push({ el, rank: found.rank });
     }
   }
   // Stable sort: equally sure times stay in document order.
@@ -92,8 +87,8 @@ function roleOfTime(time: Element, block: Element): { role: DateRole; rank: numb
   if (prop === 'datePublished') return { role: 'published', rank: 0 };
   for (let node: Element | null = time; node && node !== block.parent; node = isElement(node.parent) ? node.parent : null) {
     const cls = node.attribs['class'] ?? '';
-    if (isInfoModified(node)) return { role: 'updated', rank: 1 };
-    if (isInfoPublished(node)) return { role: 'published', rank: /create/u.test(cls) ? 2 : 1 };
+    if (INFO_MODIFIED.matches(node)) return { role: 'updated', rank: 1 };
+    if (INFO_PUBLISHED.matches(node)) return { role: 'published', rank: /create/u.test(cls) ? 2 : 1 };
   }
   const line = parseDateLine(textWithLines(time.parent ?? time));
   return { role: line?.role === 'updated' ? 'updated' : 'published', rank: 3 };

@@ -5,6 +5,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { descendants, isElement, textOf } from './dom.js';
+import { CANONICAL_LINK } from './selectors.js';
 
 /** What the head says. */
 export interface HeadIndex {
@@ -32,7 +33,7 @@ export function indexHead(root: AnyNode): HeadIndex {
         const normalised = key?.trim().toLowerCase();
         if (normalised && !metas.has(normalised)) metas.set(normalised, content);
       }
-    } else if (el.name === 'link' && canonical === undefined && /(?:^|\s)canonical(?:\s|$)/iu.test(el.attribs['rel'] ?? '')) {
+    } else if (el.name === 'link' && canonical === undefined && CANONICAL_LINK.matches(el)) {
       canonical = el.attribs['href'];
     } else if (el.name === 'base' && base === undefined) {
       base = el.attribs['href'];

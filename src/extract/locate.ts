@@ -4,13 +4,15 @@
  */
 import type { Element } from 'domhandler';
 import { isChrome, linkDensity } from './chrome.js';
-import { descendants, hasAncestorUntil, textOf } from './dom.js';
+import { hasAncestorUntil, textOf } from './dom.js';
 import { firstOfTag, queryAll, queryWithin, type ElementIndex, type Query } from './query.js';
 import { findMainContent } from './scoring.js';
 import {
+  ANCHOR,
   ARTICLE_BODY,
   ARTICLE_CONTAINER,
   CONTAINER_NON_BODY,
+  LEGACY_BODY_CELL,
   LEGACY_HEADING,
   LEGACY_NON_BODY_CELL,
   LEGACY_TABLE,
@@ -39,7 +41,6 @@ const LISTING_LINK_DENSITY = 0.5;
 
 /** Finds the article on a parsed page. */
 export function locateArticle(elements: ElementIndex): Located {
-  const outsideChrome = (el: Element) => !hasAncestorUntil(el, null, isChrome);
   const container = queryAll(elements, ARTICLE_CONTAINER).find(outsideChrome);
   if (container) return { kind: 'found', location: joomlaLocation(container) };
 
@@ -72,8 +73,7 @@ function legacyLocation(tables: readonly Element[], heading: Element | undefined
     let body: Element | null = null;
     let longest = -1;
     for (const table of tables) {
-      for (const cell of descendants(table)) {
-        if (cell.name !== 'td' || LEGACY_NON_BODY_CELL.matches(cell)) continue;
+      for (const cell of queryWithin(table, LEGACY_BODY_CELL)) {
         const length = textOf(cell).length;
         if (length > longest) {
           body = cell;
@@ -95,17 +95,21 @@ function genericLocation(elements: ElementIndex): Located {
   const root = firstOfTag(elements, 'body') ?? elements.all.find((el) => el.parent === elements.root && el.type === 'tag');
   if (!root) return refused('empty page');
   const marked = queryAll(elements, MARKED_BODY);
-  const articles = (elements.byTag.get('article') ?? []).filter((el) => !hasAncestorUntil(el, null, isChrome));
+  const articles = (elements.byTag.get('article') ?? []).filter(outsideChrome);
   if (articles.length >= 3) return refused(`listing page (${articles.length} article teasers)`);
   const body = marked.length === 1 ? marked[0] : articles.length === 1 ? articles[0] : findMainContent(root);
   if (!body) return refused('no article text found');
   if (linkDensity(body) > LISTING_LINK_DENSITY) return refused('listing page (its main block is mostly links)');
-  let readMore = 0;
-  for (const el of descendants(body)) if (el.name === 'a' && READ_MORE.test(textOf(el))) readMore++;
+  const readMore = queryWithin(body, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
   if (readMore >= 3) return refused(`listing page (${readMore} "read more" links)`);
   const parent = body.parent;
   const scope = parent && parent.type === 'tag' && parent !== root ? parent : body;
   return { kind: 'found', location: { layout: 'generic', scope: [scope], body, exclude: null } };
+}
+
+/** Whether no ancestor of an element (itself included) is site chrome. */
+function outsideChrome(el: Element): boolean {
+  return !hasAncestorUntil(el, null, isChrome);
 }
 
 function refused(reason: string): Located {

@@ -58,14 +58,14 @@ export function createMarkdownConverter(): MarkdownConverter {
     filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
     replacement(content, node) {
       if (content.trim() === '') return '';
-      const href = (node.getAttribute('href') ?? '').replace(/[()<> ]/gu, (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      const href = escapeDestination(node.getAttribute('href') ?? '');
       return `[${content}](${href})`;
     },
   });
   service.addRule('image', {
     filter: 'img',
     replacement(_content, node) {
-      const src = (node.getAttribute('src') ?? '').replace(/[()<> ]/gu, (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      const src = escapeDestination(node.getAttribute('src') ?? '');
       const alt = escapeText((node.getAttribute('alt') ?? '').replace(/\s+/gu, ' ').trim());
       return src ? `![${alt}](${src})` : '';
     },
@@ -89,6 +89,11 @@ let shared: MarkdownConverter | undefined;
 export function sharedMarkdownConverter(): MarkdownConverter {
   shared ??= createMarkdownConverter();
   return shared;
+}
+
+/** A link or image URL percent-encoded where Markdown would end or misread it: parentheses, angle brackets, spaces. */
+function escapeDestination(url: string): string {
+  return url.replace(/[()<> ]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Trailing blanks off every line, whitespace-only lines emptied, 3+ newlines collapsed, trimmed. */

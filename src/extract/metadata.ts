@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import type { Element } from 'domhandler';
 import { articleIdFromUrl, isInScope, normaliseUrl, parseHref } from '../discover/urls.js';
-import { cleanText, descendants, isElement, textOf } from './dom.js';
+import { cleanText, isElement, textOf } from './dom.js';
 import type { JsonLdArticle } from './json-ld.js';
 import type { HeadIndex } from './head.js';
 import { queryFirst, queryWithin, type ElementIndex } from './query.js';
-import { BREADCRUMB, BREADCRUMB_ITEM, CATEGORY, META_OG_URL, META_SECTION } from './selectors.js';
+import { ANCHOR, BREADCRUMB, BREADCRUMB_ITEM, CATEGORY, META_OG_URL, META_SECTION } from './selectors.js';
 import { comparable } from './title.js';
 import type { Page } from './types.js';
 
@@ -46,7 +46,7 @@ export function extractSection(elements: ElementIndex, head: HeadIndex, scope: r
   for (const part of scope) {
     const category = queryWithin(part, CATEGORY)[0];
     if (category) {
-      const link = [...descendants(category)].find((el) => el.name === 'a');
+      const link = queryWithin(category, ANCHOR)[0];
       const name = cleanText((link ? textOf(link) : textOf(category)).replace(CATEGORY_LABEL, ''));
       if (name) return name;
     }

@@ -18,6 +18,8 @@ const TAG = /<!--|<(\/?)([a-zA-Z][^\s/<>]*)[^<>]*>/gu;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Elements whose content is text, not markup: skipped to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+/** The end tag of each raw-text element, compiled once (global: searched from a `lastIndex` set before each use). */
+const RAW_TEXT_END: ReadonlyMap<string, RegExp> = new Map([...RAW_TEXT].map((name) => [name, new RegExp(`</${name}[\\s/>]`, 'giu')]));
 /** An open element that a new start tag of one of these names closes (HTML's implied end tags). */
 const CLOSED_BY: Readonly<Record<string, readonly string[]>> = {
   p: ['p'], li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], tr: ['tr', 'td', 'th'], td: ['td', 'th'], th: ['td', 'th'], option: ['option'],
@@ -63,8 +65,8 @@ export function limitNesting(html: string): string {
     const dropped = stack.length >= MAX_DEPTH && !RAW_TEXT.has(name);
     stack.push({ name, dropped });
     if (dropped) drop(match.index, end);
-    if (RAW_TEXT.has(name)) {
-      const close = new RegExp(`</${name}[\\s/>]`, 'giu');
+    const close = RAW_TEXT_END.get(name);
+    if (close) {
       close.lastIndex = end;
       const found = close.exec(html);
       tag.lastIndex = found ? found.index : html.length;

@@ -64,26 +64,36 @@ export function indexElements(root: AnyNode): ElementIndex {
 
 /** The elements of the document matching `query`, in document order. */
 export function queryAll(index: ElementIndex, query: Query): Element[] {
-  const { tags, matches } = query;
-  if (tags !== null && tags.size === 1) {
-    const [tag] = tags;
-    return (index.byTag.get(tag as string) ?? []).filter(matches);
-  }
-  return index.all.filter((el) => (tags === null || tags.has(el.name)) && matches(el));
+  return candidates(index, query).filter((el) => canMatch(el, query) && query.matches(el));
 }
 
 /** The first element of the document matching `query`. */
 export function queryFirst(index: ElementIndex, query: Query): Element | undefined {
-  const { tags, matches } = query;
-  const candidates = tags !== null && tags.size === 1 ? (index.byTag.get([...tags][0] as string) ?? []) : index.all;
-  return candidates.find((el) => (tags === null || tags.has(el.name)) && matches(el));
+  return candidates(index, query).find((el) => canMatch(el, query) && query.matches(el));
 }
 
 /** The descendants of `root` (not `root` itself) matching `query`, in document order. */
 export function queryWithin(root: Element, query: Query): Element[] {
   const found: Element[] = [];
-  for (const el of descendants(root)) if (query.matches(el)) found.push(el);
+  for (const el of descendants(root)) if (canMatch(el, query) && query.matches(el)) found.push(el);
   return found;
+}
+
+/** `root` itself when it matches, then its descendants matching `query`, in document order. */
+export function querySubtree(root: Element, query: Query): Element[] {
+  const found = queryWithin(root, query);
+  return canMatch(root, query) && query.matches(root) ? [root, ...found] : found;
+}
+
+/** The elements worth testing: those of the query's one tag, else every element. */
+function candidates(index: ElementIndex, query: Query): readonly Element[] {
+  const { tags } = query;
+  return tags !== null && tags.size === 1 ? (index.byTag.get([...tags][0] as string) ?? []) : index.all;
+}
+
+/** The cheap test before the compiled one: whether the element's tag is one the query can match. */
+function canMatch(el: Element, query: Query): boolean {
+  return query.tags === null || query.tags.has(el.name);
 }
 
 /** The first element of the document with this tag name. */

@@ -26,6 +26,8 @@ export const LEGACY_TABLE = compileQuery('table.contentpaneopen');
 export const LEGACY_HEADING = compileQuery('td.contentheading, h1.contentheading, h2.contentheading, .contentheading');
 /** Cells of a 1.5 article table that are not its text: title, print/email buttons, dates, author. */
 export const LEGACY_NON_BODY_CELL = compileQuery('.contentheading, .buttonheading, .createdate, .modifydate, .small, .article_separator');
+/** The cells that may hold a 1.5 article's text. */
+export const LEGACY_BODY_CELL = compileQuery(`td:not(${LEGACY_NON_BODY_CELL.selector})`);
 
 /** Where a Joomla article states its dates and category ("Détails" block, 1.5 date cells). */
 export const INFO_BLOCK =
@@ -52,6 +54,8 @@ export const BREADCRUMB_ITEM = compileQuery('li');
 export const ACTIVE_MENU_ITEM = compileQuery('li.active > a, li.current > a, li.active > span, li.current > span, a[aria-current="page"]');
 
 export const JSON_LD = compileQuery('script[type="application/ld+json"]');
+/** The canonical link of the head (`rel` is a token list: "canonical" may share it). */
+export const CANONICAL_LINK = compileQuery('link[rel~="canonical" i]');
 
 /** Meta tags (by name or property) naming publication and modification dates, in precedence order. */
 export const META_PUBLISHED = ['article:published_time', 'datePublished', 'date', 'dcterms.created', 'dc.date', 'pubdate', 'publish-date'] as const;
@@ -67,12 +71,19 @@ export const MICRODATA_MODIFIED = compileQuery('[itemprop="dateModified"]');
 /** Info-block items that hold the publication or the modification date (Joomla's dd classes). */
 export const INFO_PUBLISHED = compileQuery('dd.published, dd.create, .createdate');
 export const INFO_MODIFIED = compileQuery('dd.modified, .modifydate');
+/** A machine-readable date (an empty `datetime` says nothing). */
+export const TIME_WITH_DATETIME = compileQuery('time[datetime]:not([datetime=""])');
 
 /** The site's name in every spelling seen (the seed lost its apostrophe: "lOise"). */
 export const SITE_NAME = /BEAUVAIS\s*[-–|:]\s*Capitale\s+de\s+l\s*[’'`]?\s*Oise/iu;
 
 /** Separators between a page title and the site name in `<title>`. */
-export const TITLE_SEPARATOR = /\s+[-–—|:•·]{1,2}\s+/u;
+const TITLE_SEPARATOR = /\s+[-–—|:•·]{1,2}\s+/u;
+/** The same, global, for `matchAll` (which copies it: its `lastIndex` is never shared). */
+export const TITLE_SEPARATORS = new RegExp(TITLE_SEPARATOR.source, 'gu');
+/** The site name opening or closing a `<title>`, with its separator. */
+export const LEADING_SITE_NAME = new RegExp(`^(?:${SITE_NAME.source})(?:${TITLE_SEPARATOR.source}|$)`, 'iu');
+export const TRAILING_SITE_NAME = new RegExp(`(?:^|${TITLE_SEPARATOR.source})(?:${SITE_NAME.source})$`, 'iu');
 
 /**
  * Titles and short texts of pages that are errors, not articles (Joomla's error.php, custom 404
@@ -108,12 +119,17 @@ export const FURNITURE_NAME =
 export const CHROME_TITLE =
   /^(?:partager\s+cet\s+article|partagez\s+cet\s+article|partager\s*:?|derni[èe]res\s+actualit[ée]s|agenda|dans\s+la\s+m[êe]me\s+rubrique|vous\s+[êe]tes\s+ici|articles?\s+similaires|[àa]\s+lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|les\s+plus\s+lus|newsletter|suivez[-\s]nous)\s*:?$/iu;
 
+/** Chrome titles of share blocks: chrome whatever follows them, not only when a list of links does. */
+export const SHARE_TITLE = /partag|suivez/iu;
+
 /** Joomla's email cloaking leaves this sentence (its script is gone): site chrome, not text. */
 export const EMAIL_CLOAK_TEXT = /adresse\s+(?:e-?mail|[ée]lectronique)\s+est\s+prot[ée]g[ée]e\s+contre\s+les\s+robots/iu;
 export const EMAIL_CLOAK_ID = /^cloak/iu;
 
 /** Header banner images ("Entete Mairie", "Entete Vivre4"…): site chrome even inside a body. */
 export const BANNER_IMAGE = /^\s*ent[êe]te\b/iu;
+/** The same banners told by their file name ("/images/entete-mairie.jpg", "banniere2.png"). */
+export const BANNER_PATH = /\/(?:entete|banniere|banner)[^/]*$/iu;
 
 /** Readability-style hints: names that suggest the main text. */
 export const CONTENT_NAME = /(?:^|[\s_-])(?:article|body|content|contenu|entry|main|page|post|text|texte|blog|story|item)(?=$|[\s_-])/iu;
@@ -121,5 +137,7 @@ export const CONTENT_NAME = /(?:^|[\s_-])(?:article|body|content|contenu|entry|m
 /** A line of a legacy list: "- ", "– ", "— ", "• ", "· " or "* " then the item. */
 export const LEGACY_BULLET = /^[-–—•·▪◦*]\s+/u;
 
+/** Every link, whatever it points to (read-more links, a category's link). */
+export const ANCHOR = compileQuery('a');
 /** "Lire la suite" links: many of them make a listing. */
 export const READ_MORE = /^\s*(?:lire\s+la\s+suite|en\s+savoir\s+plus|suite|lire\s+plus)\b/iu;

@@ -9,8 +9,17 @@ import { isChrome } from './chrome.js';
 import { cleanText, hasAncestorUntil, textOf } from './dom.js';
 import type { HeadIndex } from './head.js';
 import type { JsonLdArticle } from './json-ld.js';
-import { queryAll, queryWithin, type ElementIndex, type Query } from './query.js';
-import { ACTIVE_MENU_ITEM, META_OG_TITLE, META_SITE_NAME, SITE_NAME, TITLE_IN_CONTAINER, TITLE_SEPARATOR } from './selectors.js';
+import { queryAll, querySubtree, type ElementIndex, type Query } from './query.js';
+import {
+  ACTIVE_MENU_ITEM,
+  LEADING_SITE_NAME,
+  META_OG_TITLE,
+  META_SITE_NAME,
+  SITE_NAME,
+  TITLE_IN_CONTAINER,
+  TITLE_SEPARATORS,
+  TRAILING_SITE_NAME,
+} from './selectors.js';
 
 /** Finds the title of the article whose parts are `scope`; "" when there is none worth the name. */
 export function extractTitle(elements: ElementIndex, head: HeadIndex, scope: readonly Element[], jsonLd: JsonLdArticle | null): string {
@@ -27,8 +36,7 @@ export function extractTitle(elements: ElementIndex, head: HeadIndex, scope: rea
   if (fromJsonLd) return fromJsonLd;
   for (const query of TITLE_IN_CONTAINER) {
     for (const part of scope) {
-      const found = queryWithin(part, query);
-      for (const el of query.matches(part) ? [part, ...found] : found) {
+      for (const el of querySubtree(part, query)) {
         if (hasAncestorUntil(el, part, isChrome)) continue;
         const title = accept(textOf(el), query.selector.endsWith('h1'));
         if (title) return title;
@@ -47,12 +55,9 @@ function listed(elements: ElementIndex, query: Query): string[] {
  * "Titre - BEAUVAIS - Capitale de l'Oise" and "BEAUVAIS - Capitale de l'Oise | Titre" to "Titre";
  * `siteNames` (comparable forms) are other names to strip from either end.
  */
-export function stripSiteName(title: string, siteNames: readonly string[] = []): string {
-  const separator = TITLE_SEPARATOR.source;
-  let text = cleanText(title)
-    .replace(new RegExp(`^(?:${SITE_NAME.source})(?:${separator}|$)`, 'iu'), '')
-    .replace(new RegExp(`(?:^|${separator})(?:${SITE_NAME.source})$`, 'iu'), '');
-  const separators = [...text.matchAll(new RegExp(separator, 'gu'))];
+function stripSiteName(title: string, siteNames: readonly string[] = []): string {
+  let text = cleanText(title).replace(LEADING_SITE_NAME, '').replace(TRAILING_SITE_NAME, '');
+  const separators = [...text.matchAll(TITLE_SEPARATORS)];
   const first = separators[0];
   const last = separators[separators.length - 1];
   if (last?.index !== undefined && siteNames.includes(comparable(text.slice(last.index + last[0].length)))) {
