@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { systemClock } from './clock.js';
-import { DEFAULT_BASE_URL, DEFAULT_OUT } from './config.js';
+import { DEFAULT_BASE_URL, DEFAULT_OUT, DEFAULTS } from './config.js';
 import { BeauvaisError, describeCause } from './errors.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
 import type { CommandContext } from './commands/context.js';
@@ -53,15 +53,15 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .description('crawl the site and archive every article as a dated Markdown file')
     .option('--base-url <url>', 'site to crawl', DEFAULT_BASE_URL)
     .option('--out <dir>', 'archive folder', DEFAULT_OUT)
-    .option('--concurrency <n>', 'pages fetched at once', '4')
-    .option('--delay <ms>', 'minimum gap between requests to the site (robots.txt Crawl-delay wins when larger)', '250')
+    .option('--concurrency <n>', 'pages fetched at once', DEFAULTS.concurrency)
+    .option('--delay <ms>', 'minimum gap between requests to the site (robots.txt Crawl-delay wins when larger)', DEFAULTS.delay)
     .option('--max-pages <n>', 'stop after fetching this many pages')
     .option('--since <YYYY-MM-DD>', 'archive only articles published on or after this date')
     .option('--json', 'print one JSON record per new or updated article on stdout')
     .option('--full', 'ignore saved ETag/Last-Modified: fetch every page in full')
     .option('--dry-run', 'discover and extract, write nothing, print what would be written')
-    .option('--timeout <ms>', 'timeout for headers and for the body of each response', '30000')
-    .option('--retries <n>', 'retries on network errors, 5xx and 429', '3')
+    .option('--timeout <ms>', 'timeout for headers and for the body of each response', DEFAULTS.timeout)
+    .option('--retries <n>', 'retries on network errors, 5xx and 429', DEFAULTS.retries)
     .option('--user-agent <ua>', 'User-Agent header (default names the tool and its home page)')
     .option('--ignore-robots', 'do not honour robots.txt')
     .option('--warc', 'keep every HTTP exchange in WARC files under <out>/warc/ (default: "warc: true" in <out>/archive.yaml)')
@@ -79,7 +79,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .argument('<input>', 'a page URL, an HTML file, or - to read stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown']).default('json'))
     .option('--base-url <url>', 'the URL the page was published at (for a file or stdin)')
-    .option('--timeout <ms>', 'timeout when fetching a URL', '30000')
+    .option('--timeout <ms>', 'timeout when fetching a URL', DEFAULTS.timeout)
     .action(async (input: string, raw) => {
       const { resolveExtractOptions, runExtract } = await import('./commands/extract.js');
       setExit(await runExtract(resolveExtractOptions(input, raw), ctx));

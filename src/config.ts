@@ -8,6 +8,8 @@ import type { LogLevel } from './log.js';
 
 export const DEFAULT_BASE_URL = 'https://www.beauvais.fr';
 export const DEFAULT_OUT = './archive';
+/** Defaults of the numeric options, as the command line spells them (cli.ts shows them in --help). */
+export const DEFAULTS = Object.freeze({ concurrency: '4', delay: '250', timeout: '30000', retries: '3' });
 
 export interface CrawlConfig {
   readonly baseUrl: URL;
@@ -92,15 +94,15 @@ export function resolveCrawlConfig(raw: RawOptions, defaultUserAgent: string): C
   return Object.freeze({
     baseUrl: parseBaseUrl(str(raw, 'baseUrl') ?? DEFAULT_BASE_URL),
     outDir: str(raw, 'out') ?? DEFAULT_OUT,
-    concurrency: parseIntOption('concurrency', str(raw, 'concurrency') ?? '4', 1, 64),
-    delayMs: parseIntOption('delay', str(raw, 'delay') ?? '250', 0, 600_000),
+    concurrency: parseIntOption('concurrency', str(raw, 'concurrency') ?? DEFAULTS.concurrency, 1, 64),
+    delayMs: parseIntOption('delay', str(raw, 'delay') ?? DEFAULTS.delay, 0, 600_000),
     maxPages: maxPages === undefined ? undefined : parseIntOption('max-pages', maxPages, 1, 10_000_000),
     since: since === undefined ? undefined : parseDateOption('since', since),
     json: raw.json === true,
     full: raw.full === true,
     dryRun: raw.dryRun === true,
-    timeoutMs: parseIntOption('timeout', str(raw, 'timeout') ?? '30000', 100, 600_000),
-    retries: parseIntOption('retries', str(raw, 'retries') ?? '3', 0, 10),
+    timeoutMs: parseIntOption('timeout', str(raw, 'timeout') ?? DEFAULTS.timeout, 100, 600_000),
+    retries: parseIntOption('retries', str(raw, 'retries') ?? DEFAULTS.retries, 0, 10),
     userAgent: userAgent ?? defaultUserAgent,
     ignoreRobots: raw.ignoreRobots === true,
     logLevel: parseLogLevel(raw.quiet === true, raw.verbose === true),

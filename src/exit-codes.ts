@@ -1,5 +1,5 @@
 /** Exit codes, mapped in this one place (documented in the README). */
-import { ArchiveWriteError, LockHeldError, StateCorruptError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 
 export const ExitCode = {
   /** Everything went well. */
@@ -16,11 +16,10 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** The exit code for an error that escaped a command. */
+/**
+ * The exit code for an error that escaped a command: a usage error is 2; anything else (a held lock,
+ * an unwritable archive, a corrupt state, a bug) is fatal. Bad pages never escape: they are counted.
+ */
 export function exitCodeFor(error: unknown): ExitCode {
-  if (error instanceof UsageError) return ExitCode.usage;
-  if (error instanceof LockHeldError || error instanceof ArchiveWriteError || error instanceof StateCorruptError) {
-    return ExitCode.fatal;
-  }
-  return ExitCode.fatal;
+  return error instanceof UsageError ? ExitCode.usage : ExitCode.fatal;
 }

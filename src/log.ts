@@ -13,13 +13,11 @@ export interface Logger {
 
 /** A logger writing plain lines to a stream (stderr in the CLI). */
 export function createLogger(level: LogLevel, write: (line: string) => void): Logger {
-  const show = (min: LogLevel) => rank(level) >= rank(min);
-  return {
-    error: (m) => write(`error: ${m}\n`),
-    warn: (m) => show('normal') && write(`warning: ${m}\n`),
-    info: (m) => show('normal') && write(`${m}\n`),
-    debug: (m) => show('verbose') && write(`${m}\n`),
-  } as Logger;
+  const shown = rank(level);
+  const at = (min: LogLevel, prefix: string) => (message: string) => {
+    if (shown >= rank(min)) write(`${prefix}${message}\n`);
+  };
+  return { error: at('quiet', 'error: '), warn: at('normal', 'warning: '), info: at('normal', ''), debug: at('verbose', '') };
 }
 
 /** A logger that drops everything (library use, tests). */

@@ -11,12 +11,14 @@ import { parseSitemap } from '../discover/sitemaps.js';
 import { articleIdFromUrl } from '../discover/urls.js';
 import { HttpStatusError, NotHtmlError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
 import type { Article } from '../extract/types.js';
-import type { Fetcher, FetchOk, Validators } from '../http/types.js';
+import { validatorsOf } from '../http/headers.js';
+import type { Fetcher, FetchOk } from '../http/types.js';
 import type { Logger } from '../log.js';
-import { type ArchiveRecord, toArchiveRecord } from '../output/record.js';
+import type { ArchiveRecord } from '../output/record.js';
 import type { PageAnalysis, PageInput } from './analyse-page.js';
 import type { CrawlStats } from './crawl-stats.js';
 import { isNews } from './news-policy.js';
+import { saveArticle } from './save-article.js';
 import type { SinceGate } from './since-gate.js';
 
 export interface PageDeps {
@@ -145,29 +147,12 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
   }
   const aliases = new Set([...deps.frontier.aliasesOf(article.id), url, result.finalUrl, ...result.redirects]);
   aliases.delete(article.url);
-  const saved = await store.save({
-    article,
-    fetchedAt: result.fetchedAt,
-    aliases: [...aliases].sort(),
-    warc: await deps.warcRefFor?.(result),
-  });
-  switch (saved.change) {
-    case 'new':
-    case 'updated':
-      stats[saved.change] += 1;
-      await deps.emit(toArchiveRecord(saved.entry, saved.path, article.text, saved.change));
-      break;
-    case 'unchanged':
-      stats.unchanged += 1;
-      // The same text reached by another URL (an old address redirecting here): keep that URL.
-      await store.addAliases(article.id, [...aliases]);
-      break;
-    case 'duplicate':
-      stats.duplicates += 1;
-      deps.logger.info(`duplicate: ${url} has the same text as article ${saved.duplicateOf ?? '?'}; not written again`);
-      break;
+  const input = { article, fetchedAt: result.fetchedAt, aliases: [...aliases].sort(), warc: await deps.warcRefFor?.(result) };
+  const saved = await saveArticle(store, input, stats, deps.emit);
+  if (saved.change === 'duplicate') {
+    deps.logger.info(`duplicate: ${url} has the same text as article ${saved.duplicateOf ?? '?'}; not written again`);
   }
-  await store.recordFetch(url, { validators: validatorsOf(result), articleId: article.id });
+  await store.recordFetch(url, { validators: validatorsOf(result.headers), articleId: article.id });
 }
 
 /** Gone, not HTML or off-site: reported and skipped. Anything else failed and is retried next run. */
@@ -191,6 +176,3 @@ async function reportPageFailure(url: string, error: BeauvaisError, deps: PageDe
   await deps.store.recordFailure(url, reason);
 }
 
-function validatorsOf(result: FetchOk): Validators {
-  return { etag: result.headers.etag, lastModified: result.headers['last-modified'] };
-}

@@ -1,15 +1,12 @@
 /** The counters of one crawl, and the summary line printed on stderr at the end. */
+import { renderSummaryLine } from '../output/summary.js';
+import type { SaveCounts } from './save-article.js';
 
-export interface CrawlStats {
+export interface CrawlStats extends SaveCounts {
   /** Pages and discovery files answered 2xx. */
   fetched: number;
   /** Conditional requests answered 304. */
   notModified: number;
-  new: number;
-  updated: number;
-  unchanged: number;
-  /** Same text as an article already archived under another id. */
-  duplicates: number;
   /** Pages that still failed after their retries (retried by the next run). */
   failed: number;
   /** Pages that are gone (404/410), not HTML, or redirect off the site: reported, not retried. */
@@ -28,21 +25,20 @@ export function createStats(startedAt: number): CrawlStats {
   };
 }
 
-/** The one-line summary (stderr). */
+/** The one-line summary (stderr); `extra` qualifies it: "(dry run) ", "(interrupted by SIGINT) ". */
 export function renderSummary(stats: CrawlStats, now: number, extra = ''): string {
   const seconds = ((now - stats.startedAt) / 1000).toFixed(1);
-  const parts = [
-    `fetched ${stats.fetched}`,
-    `304 ${stats.notModified}`,
-    `new ${stats.new}`,
-    `updated ${stats.updated}`,
-    `unchanged ${stats.unchanged}`,
-    `duplicates ${stats.duplicates}`,
-    `failed ${stats.failed}`,
-    `skipped ${stats.skipped}`,
-    `skipped by robots ${stats.skippedByRobots}`,
-    ...(stats.skippedOld ? [`older than --since ${stats.skippedOld}`] : []),
-    `in ${seconds} s`,
-  ];
-  return `crawl ${extra}summary: ${parts.join(', ')}\n`;
+  return renderSummaryLine(`crawl ${extra}`.trimEnd(), [
+    ['fetched', stats.fetched],
+    ['304', stats.notModified],
+    ['new', stats.new],
+    ['updated', stats.updated],
+    ['unchanged', stats.unchanged],
+    ['duplicates', stats.duplicates],
+    ['failed', stats.failed],
+    ['skipped', stats.skipped],
+    ['skipped by robots', stats.skippedByRobots],
+    ...(stats.skippedOld ? [['older than --since', stats.skippedOld] as const] : []),
+    ['in', `${seconds} s`],
+  ]);
 }

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { isMissing, writeAtomic } from '../archive/atomic-write.js';
+import { isMissing, toRelativeInside, writeAtomic } from '../archive/atomic-write.js';
 import type { WarcRef } from '../archive/types.js';
 import type { Clock } from '../clock.js';
 import type { CrawlConfig } from '../config.js';
@@ -165,7 +165,7 @@ export async function openWarcRecorder(options: WarcRecorderOptions): Promise<Wa
       const known = writer.knownPayloads();
       const kept = new Map([...urls].filter(([, digest]) => known.has(digest)));
       const files = await listWarcFiles(toWarcDir(outDir)).catch(() => []);
-      await writePayloadIndex(outDir, { payloads: new Map(known), urls: kept }, files.map((f) => toRef(outDir, f)));
+      await writePayloadIndex(outDir, { payloads: new Map(known), urls: kept }, files.map((f) => toRelativeInside(outDir, f)));
       if (failure !== undefined) throw failure;
     },
   };
@@ -181,18 +181,18 @@ export async function readPayloadIndex(outDir: string, logger: Logger): Promise<
     if (isMissing(error)) return [];
     throw error;
   });
-  const present = new Set(files.map((f) => toRef(outDir, f)));
+  const present = new Set(files.map((f) => toRelativeInside(outDir, f)));
   const saved = await loadIndexFile(path.join(dir, PAYLOAD_INDEX_FILE), logger);
   const payloads = new Map([...saved.payloads].filter(([, p]) => present.has(p.file)));
   const urls = new Map([...saved.urls].filter(([, digest]) => payloads.has(digest)));
-  const uncovered = files.filter((f) => !saved.files.has(toRef(outDir, f)));
+  const uncovered = files.filter((f) => !saved.files.has(toRelativeInside(outDir, f)));
   for await (const stored of readWarcResponses(uncovered, { logger })) {
     if (stored.kind !== 'response' || stored.status < 200 || stored.status >= 300 || stored.body.length === 0) continue;
     const digest = payloadDigest(stored.body);
     // Only a payload whose recorded digest checks out may stand in for later copies of it.
     if (stored.payloadDigest !== digest) continue;
     if (!payloads.has(digest)) {
-      payloads.set(digest, { url: stored.url, date: stored.date, recordId: stored.recordId, file: toRef(outDir, stored.file) });
+      payloads.set(digest, { url: stored.url, date: stored.date, recordId: stored.recordId, file: toRelativeInside(outDir, stored.file) });
     }
     urls.set(stored.url, digest);
   }
@@ -239,7 +239,3 @@ function isKnownPayload(value: unknown): value is KnownPayload {
   return typeof p?.url === 'string' && typeof p.date === 'string' && typeof p.recordId === 'string' && typeof p.file === 'string';
 }
 
-/** A path relative to `<out>` with POSIX separators, as WarcRef and KnownPayload hold it. */
-function toRef(outDir: string, file: string): string {
-  return path.relative(outDir, file).split(path.sep).join('/');
-}

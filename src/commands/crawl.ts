@@ -2,7 +2,7 @@
  * `crawl`: resolves the options, opens the archive (lock), reads robots.txt, seeds the frontier and
  * runs the crawler; then saves the state, prints the summary and maps the outcome to an exit code.
  */
-import { openArchive } from '../archive/store.js';
+import { type ArchiveStore, openArchive } from '../archive/store.js';
 import { type CrawlConfig, type RawOptions, resolveCrawlConfig } from '../config.js';
 import { createFrontier, type Frontier } from '../discover/frontier.js';
 import { isInScope } from '../discover/urls.js';
@@ -26,7 +26,7 @@ import { runCrawler } from './crawler.js';
 /** Runs `crawl` and returns its exit code (0, 1, 3, 130, 143; usage errors are thrown). */
 export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Promise<number> {
   const config = resolveCrawlConfig(raw, renderUserAgent(readVersion()));
-  const progress = createProgress(ctx.stderr, config.logLevel);
+  const progress = createProgress(ctx.stderr, config.logLevel, ctx.clock);
   const { logger } = progress;
   const interruption = listenForInterruption(ctx.signal);
   const stats = createStats(ctx.clock.now());
@@ -46,7 +46,6 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
         userAgent: config.userAgent,
         timeoutMs: config.timeoutMs,
         maxBodyBytes: config.maxBodyBytes,
-        maxRedirects: 5,
         retries: config.retries,
         isInScope: (url) => isInScope(url, config.baseUrl),
         gate,
@@ -134,7 +133,7 @@ async function emitRecord(record: ArchiveRecord, config: CrawlConfig, ctx: Comma
 }
 
 /** Aliases found after an article was saved (another category path later in the crawl) join its file. */
-async function mergeAliases(frontier: Frontier, store: Awaited<ReturnType<typeof openArchive>>): Promise<void> {
+async function mergeAliases(frontier: Frontier, store: ArchiveStore): Promise<void> {
   for (const [id, urls] of frontier.aliasGroups()) await store.addAliases(id, urls);
 }
 

@@ -1,12 +1,12 @@
 /** `extract <url|file|->`: one page in, one record out (JSON or Markdown with front matter). */
 import { readFile } from 'node:fs/promises';
 import { buffer } from 'node:stream/consumers';
-import { parseBaseUrl } from '../config.js';
+import { DEFAULTS, parseBaseUrl } from '../config.js';
 import { isInScope } from '../discover/urls.js';
 import { NotAnArticleError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { extractArticle } from '../extract/extract-article.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
 import { toRecord } from '../output/record.js';
 import { type CommandContext, writeOut } from './context.js';
 
@@ -32,7 +32,7 @@ export function resolveExtractOptions(input: string, raw: { format?: string; bas
     throw new UsageError(`--format: "${format}" is not one of json, markdown`);
   }
   if (raw.baseUrl !== undefined) parseBaseUrl(raw.baseUrl);
-  const timeoutMs = raw.timeout === undefined ? 30_000 : Number(raw.timeout);
+  const timeoutMs = Number(raw.timeout ?? DEFAULTS.timeout);
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 100) throw new UsageError('--timeout: a whole number of ms, at least 100');
   return { input, format, baseUrl: raw.baseUrl, timeoutMs };
 }
@@ -40,7 +40,7 @@ export function resolveExtractOptions(input: string, raw: { format?: string; bas
 /** Runs `extract`; returns the exit code (3 when the page is not an article). */
 export async function runExtract(options: ExtractOptions, ctx: CommandContext): Promise<number> {
   const logger = createLogger('normal', (line) => ctx.stderr.write(line));
-  const loaded = await loadInput(options, ctx);
+  const loaded = await loadInput(options, ctx, logger);
   const extraction = extractArticle(loaded.body, loaded.url, loaded.headers);
   if (extraction.kind === 'not-article') {
     logger.error(new NotAnArticleError(loaded.url, extraction.reason).message);
@@ -59,10 +59,10 @@ export async function runExtract(options: ExtractOptions, ctx: CommandContext): 
   return ExitCode.ok;
 }
 
-async function loadInput(options: ExtractOptions, ctx: CommandContext): Promise<LoadedInput> {
+async function loadInput(options: ExtractOptions, ctx: CommandContext, logger: Logger): Promise<LoadedInput> {
   const fetchedAt = new Date(ctx.clock.now()).toISOString();
   const { input } = options;
-  if (/^https?:\/\//i.test(input)) return fetchInput(input, options, ctx, fetchedAt);
+  if (/^https?:\/\//i.test(input)) return fetchInput(input, options, ctx, logger, fetchedAt);
   const body = input === '-' ? await buffer(ctx.stdin) : await readLocalFile(input);
   const url = options.baseUrl ?? 'https://www.beauvais.fr/';
   return { body, url, headers: {}, fetchedAt };
@@ -77,22 +77,21 @@ async function readLocalFile(path: string): Promise<Uint8Array> {
   }
 }
 
-async function fetchInput(input: string, options: ExtractOptions, ctx: CommandContext, fetchedAt: string): Promise<LoadedInput> {
+async function fetchInput(input: string, options: ExtractOptions, ctx: CommandContext, logger: Logger, fetchedAt: string): Promise<LoadedInput> {
   const site = parseBaseUrl(input);
   const { createDispatcher, createFetcher } = await import('../http/fetch.js');
   const { renderUserAgent } = await import('../http/user-agent.js');
   const { readVersion } = await import('../version.js');
   const dispatcher = ctx.dispatcher ?? createDispatcher({ connections: 1 });
+  // Body size and redirect limits: the fetcher's defaults, as in a crawl.
   const fetcher = createFetcher({
     dispatcher,
     userAgent: renderUserAgent(readVersion()),
     timeoutMs: options.timeoutMs,
-    maxBodyBytes: 10 * 1024 * 1024,
-    maxRedirects: 5,
     retries: 2,
     isInScope: (url) => isInScope(url, site),
     clock: ctx.clock,
-    logger: createLogger('normal', (line) => ctx.stderr.write(line)),
+    logger,
   });
   try {
     const result = await fetcher.fetch(input, { accept: 'any', signal: ctx.signal });

@@ -14,6 +14,7 @@ import { analysePage } from './analyse-page.js';
 import { isNews } from './news-policy.js';
 import type { Article } from '../extract/types.js';
 import { isAcceptedType } from '../http/content-type.js';
+import { validatorsOf } from '../http/headers.js';
 import type { Validators } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { readWarcFile, readWarcResponses, type StoredResponse } from '../warc/index.js';
@@ -161,7 +162,7 @@ function extractCapture(stored: StoredResponse, time: number, base: URL, frontie
     file: stored.file,
     recordId: stored.recordId,
     aliases: [],
-    validators: { etag: stored.headers.etag, lastModified: stored.headers['last-modified'] },
+    validators: validatorsOf(stored.headers),
   };
 }
 

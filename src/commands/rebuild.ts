@@ -9,16 +9,18 @@ import { createHash } from 'node:crypto';
 import { copyFile, rename, rm, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { ensureDir, isMissing } from '../archive/atomic-write.js';
+import { ensureDir, isMissing, toRelativeInside } from '../archive/atomic-write.js';
 import { openArchive, readArchive, type ArchiveStore } from '../archive/store.js';
 import type { WarcRef } from '../archive/types.js';
 import { DEFAULT_BASE_URL, DEFAULT_OUT, parseBaseUrl, parseLogLevel } from '../config.js';
 import { ArchiveWriteError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { createLogger, type Logger, type LogLevel } from '../log.js';
-import { toArchiveRecord } from '../output/record.js';
+import type { ArchiveRecord } from '../output/record.js';
+import { renderSummaryLine } from '../output/summary.js';
 import { listWarcFiles, toWarcDir } from '../warc/index.js';
 import { type CommandContext, writeOut } from './context.js';
+import { saveArticle, type SaveCounts } from './save-article.js';
 import { type CaptureCounts, type CapturedArticle, createCaptureCounts, readCapturedArticles } from './rebuild-captures.js';
 
 export interface RebuildOptions {
@@ -32,11 +34,7 @@ export interface RebuildOptions {
 }
 
 /** What the saves did, for the summary. */
-interface SaveCounts {
-  new: number;
-  updated: number;
-  unchanged: number;
-  duplicates: number;
+interface RebuildSaveCounts extends SaveCounts {
   /** Captures older than the version already archived (with another text): not written. */
   older: number;
 }
@@ -68,7 +66,7 @@ export async function runRebuild(options: RebuildOptions, ctx: CommandContext): 
   };
   const files = await listSources(options.from);
   const counts = createCaptureCounts();
-  const saves: SaveCounts = { new: 0, updated: 0, unchanged: 0, duplicates: 0, older: 0 };
+  const saves: RebuildSaveCounts = { new: 0, updated: 0, unchanged: 0, duplicates: 0, older: 0 };
   const store = await openArchive(options.outDir, { clock: ctx.clock, logger });
   try {
     const captured = await readCapturedArticles(files, options.baseUrl, readerLogger, counts);
@@ -94,7 +92,7 @@ export async function runRebuild(options: RebuildOptions, ctx: CommandContext): 
 /** What saving a capture needs. */
 interface SaveDeps {
   readonly store: ArchiveStore;
-  readonly saves: SaveCounts;
+  readonly saves: RebuildSaveCounts;
   readonly options: RebuildOptions;
   readonly ctx: CommandContext;
   readonly logger: Logger;
@@ -103,22 +101,11 @@ interface SaveDeps {
 /** Saves one article as a crawl would, and prints its record with --json when it is new or updated. */
 async function saveCapture(item: CapturedArticle, warc: WarcRef, { store, saves, options, ctx, logger }: SaveDeps): Promise<void> {
   const { article } = item;
-  const saved = await store.save({ article, fetchedAt: item.capturedAt, aliases: item.aliases, warc });
+  const emit = async (record: ArchiveRecord) => {
+    if (options.json) await writeOut(ctx.stdout, `${JSON.stringify(record)}\n`);
+  };
+  const saved = await saveArticle(store, { article, fetchedAt: item.capturedAt, aliases: item.aliases, warc }, saves, emit);
   logger.debug(`${saved.change}: ${saved.path} from ${item.url} captured ${item.capturedAt} (${warc.file})`);
-  switch (saved.change) {
-    case 'new':
-    case 'updated':
-      saves[saved.change] += 1;
-      if (options.json) await writeOut(ctx.stdout, `${JSON.stringify(toArchiveRecord(saved.entry, saved.path, article.text, saved.change))}\n`);
-      break;
-    case 'unchanged':
-      saves.unchanged += 1;
-      await store.addAliases(article.id, item.aliases);
-      break;
-    case 'duplicate':
-      saves.duplicates += 1;
-      break;
-  }
   // A later crawl then asks for this URL conditionally, as if it had fetched this capture itself.
   await store.recordFetch(item.url, { validators: item.validators, articleId: article.id });
 }
@@ -157,7 +144,7 @@ function createImporter(outDir: string): { refFor(file: string, recordId: string
   const copies = new Map<string, Promise<string>>();
   const importFile = async (file: string): Promise<string> => {
     const source = path.resolve(file);
-    if (source.startsWith(root + path.sep)) return toRelative(root, source);
+    if (source.startsWith(root + path.sep)) return toRelativeInside(root, source);
     const dir = toWarcDir(root);
     await ensureDir(dir);
     const name = path.basename(source);
@@ -165,7 +152,7 @@ function createImporter(outDir: string): { refFor(file: string, recordId: string
     for (let n = 0; ; n++) {
       const target = path.join(dir, n === 0 ? name : `${name.slice(0, -ext.length)}-${n}${ext}`);
       const existing = await stat(target).catch(() => null);
-      if (existing && (await isSameFile(source, target))) return toRelative(root, target);
+      if (existing && (await isSameFile(source, target))) return toRelativeInside(root, target);
       if (existing) continue;
       const partial = `${target}.part`;
       try {
@@ -175,7 +162,7 @@ function createImporter(outDir: string): { refFor(file: string, recordId: string
         await rm(partial, { force: true });
         throw new ArchiveWriteError(target, cause);
       }
-      return toRelative(root, target);
+      return toRelativeInside(root, target);
     }
   };
   return {
@@ -198,24 +185,20 @@ async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function toRelative(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
 
 /** The one-line summary (stderr). */
-function renderRebuildSummary(files: number, counts: CaptureCounts, saves: SaveCounts): string {
-  const parts = [
-    `WARC files ${files}`,
-    `records ${counts.records}`,
-    `pages ${counts.pages}`,
-    `new ${saves.new}`,
-    `updated ${saves.updated}`,
-    `unchanged ${saves.unchanged}`,
-    `duplicates ${saves.duplicates}`,
-    `older than the archive ${saves.older}`,
-    `not articles ${counts.notArticles}`,
-    `other hosts ${counts.otherHosts}`,
-    `skipped ${counts.skipped}`,
-  ];
-  return `rebuild summary: ${parts.join(', ')}\n`;
+function renderRebuildSummary(files: number, counts: CaptureCounts, saves: RebuildSaveCounts): string {
+  return renderSummaryLine('rebuild', [
+    ['WARC files', files],
+    ['records', counts.records],
+    ['pages', counts.pages],
+    ['new', saves.new],
+    ['updated', saves.updated],
+    ['unchanged', saves.unchanged],
+    ['duplicates', saves.duplicates],
+    ['older than the archive', saves.older],
+    ['not articles', counts.notArticles],
+    ['other hosts', counts.otherHosts],
+    ['skipped', counts.skipped],
+  ]);
 }

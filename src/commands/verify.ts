@@ -7,7 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMissing, resolveInside } from '../archive/atomic-write.js';
+import { isMissing, resolveInside, toRelativeInside } from '../archive/atomic-write.js';
 import { readArchive } from '../archive/store.js';
 import type { WarcRef } from '../archive/types.js';
 import { DEFAULT_OUT } from '../config.js';
@@ -119,7 +119,7 @@ async function checkWarcRefs(outDir: string, refs: ReadonlyArray<{ path: string;
 
   const revisits = new Map<string, PendingRevisit[]>();
   for (const [file, wanted] of wantedByFile) {
-    const name = toRelative(outDir, file);
+    const name = toRelativeInside(outDir, file);
     const found = await scanFile(outDir, file, (id) => wanted.has(id), problems, (record) => {
       const report = (problem: string) => {
         for (const entryPath of wanted.get(record.recordId) ?? []) problems.push({ path: entryPath, problem });
@@ -183,7 +183,7 @@ async function scanFile(
   problems: Problem[],
   visit: (record: StoredResponse) => void,
 ): Promise<Set<string> | null> {
-  const name = toRelative(outDir, file);
+  const name = toRelativeInside(outDir, file);
   // The reader warns of torn or unreadable data, its message prefixed by the file's absolute path.
   const logger: Logger = { ...silentLogger, warn: (message) => problems.push({ path: name, problem: message.replace(`${file}: `, '') }) };
   const seen = new Set<string>();
@@ -218,6 +218,3 @@ async function isFileInside(outDir: string, relative: string): Promise<boolean> 
   }
 }
 
-function toRelative(outDir: string, file: string): string {
-  return path.relative(path.resolve(outDir), file).split(path.sep).join('/');
-}

@@ -9,6 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
+import { toMediaType } from '../http/content-type.js';
 
 // iconv-lite is required on first use, not imported: loading it and building its codec index take
 // 15–25 ms, paid by every `extract` in a shell loop, and UTF-8 pages (nearly all of them) never need it.
@@ -31,7 +32,7 @@ export function parseCharset(contentType: string | undefined): string | undefine
 
 /** Whether a Content-Type may hold a page (absent, HTML, XHTML, text, or the catch-all octet-stream). */
 export function isHtmlContentType(contentType: string | undefined): boolean {
-  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = toMediaType(contentType);
   return type === '' || type === 'application/octet-stream' || type.startsWith('text/') || type.includes('html') || type.endsWith('+xml') || type.endsWith('/xml');
 }
 

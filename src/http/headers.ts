@@ -6,6 +6,11 @@ import type { Headers, Validators } from './types.js';
 /** 1*DIGIT: the grammar of both Content-Length (RFC 9110 §8.6) and Retry-After's delta-seconds (§10.2.3). */
 export const DIGITS_ONLY = /^\d+$/;
 
+/** The validators a response carries (ETag, Last-Modified), to send back on the next request. */
+export function validatorsOf(headers: Headers): Validators {
+  return { etag: headers.etag, lastModified: headers['last-modified'] };
+}
+
 /** The codings we can decode ourselves (node:zlib); undici leaves `request()` bodies encoded. */
 export const ACCEPT_ENCODING = 'gzip, deflate, br';
 

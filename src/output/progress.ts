@@ -3,6 +3,7 @@
  * lines otherwise (cron mails, CI logs). Log lines printed while the bar is up go above it.
  */
 import cliProgress from 'cli-progress';
+import type { Clock } from '../clock.js';
 import { createLogger, type Logger, type LogLevel } from '../log.js';
 
 export interface Progress {
@@ -13,8 +14,8 @@ export interface Progress {
   stop(): void;
 }
 
-/** A progress display for `stream`: a bar only on a TTY and unless --quiet. */
-export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }, level: LogLevel): Progress {
+/** A progress display for `stream`: a bar only on a TTY and unless --quiet; `clock` times the rate. */
+export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }, level: LogLevel, clock: Clock): Progress {
   if (!stream.isTTY || level === 'quiet') {
     const logger = createLogger(level, (line) => stream.write(line));
     return { logger, update() {}, stop() {} };
@@ -29,7 +30,7 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
     },
     cliProgress.Presets.shades_classic,
   );
-  const startedAt = Date.now();
+  const startedAt = clock.now();
   const bar = multibar.create(1, 0, { rate: '0.0', failed: 0 });
   let active = true;
   const logger = createLogger(level, (line) => (active ? multibar.log(line) : stream.write(line)));
@@ -37,7 +38,7 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
     logger,
     update(done, known, failed) {
       if (!active) return;
-      const seconds = Math.max((Date.now() - startedAt) / 1000, 0.001);
+      const seconds = Math.max((clock.now() - startedAt) / 1000, 0.001);
       bar.setTotal(Math.max(known, 1));
       bar.update(done, { rate: (done / seconds).toFixed(1), failed });
     },
