@@ -3,10 +3,12 @@
  * file then a rename, the temp file removed on failure), every path is checked to stay inside `<out>`,
  * and every failure (EACCES, EROFS, ENOSPC, ENOTDIR) becomes an ArchiveWriteError naming the path.
  */
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ArchiveWriteError } from '../errors.js';
+import { PAYLOAD_INDEX_FILE, WARC_DIR } from '../warc/file-name.js';
 
 /** The absolute path of `relative` (POSIX, from `<out>`); throws if it would leave `<out>`. */
 export function resolveInside(outDir: string, relative: string): string {
@@ -104,14 +106,15 @@ export async function removeInside(outDir: string, relative: string): Promise<vo
   }
 }
 
+/** write-file-atomic's temporary name for a file: the target's name, a dot, a 32-bit hash in decimal. */
+const TEMP_SUFFIX = /\.\d{1,10}$/;
 /**
- * The names write-file-atomic gives its temporary files (the target's name, a dot, a 32-bit hash in
- * decimal), for the files written through this module: articles and history, the snapshot, the lock's
- * owner record and the archive's settings.
+ * The files written through this module outside `warc/`: articles and history, the snapshot, the
+ * lock's owner record and the archive's settings.
  */
-const TEMP_FILE = /^(?:.+\.md|snapshot\.json|\.lock-owner|archive\.yaml)\.\d{1,10}$/;
-/** Top-level folders with writers of their own (WARC files, proper-lockfile's lock): never swept. */
-const NOT_SWEPT = new Set(['warc', '.lock']);
+const OWN_FILE = /^(?:.+\.md|snapshot\.json|\.lock-owner|archive\.yaml)$/;
+/** Top-level folders with writers of their own: proper-lockfile's lock, and the WARC files (swept apart). */
+const NOT_SWEPT = new Set(['.lock', WARC_DIR]);
 
 /**
  * Removes the temporary files of writes that never finished: a process killed (SIGKILL, power loss)
@@ -122,26 +125,46 @@ const NOT_SWEPT = new Set(['warc', '.lock']);
 export async function removeStaleTempFiles(outDir: string): Promise<string[]> {
   const removed: string[] = [];
   const sweep = async (dir: string, relative: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      if (isMissing(error)) return;
-      throw new ArchiveWriteError(dir, error);
-    }
-    for (const entry of entries) {
+    for (const entry of await listEntries(dir)) {
       const child = path.join(dir, entry.name);
       if (entry.isDirectory() && !(relative === '' && NOT_SWEPT.has(entry.name))) await sweep(child, `${relative}${entry.name}/`);
-      else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
-        await rm(child, { force: true }).catch((error: unknown) => {
-          throw new ArchiveWriteError(child, error);
-        });
-        removed.push(`${relative}${entry.name}`);
-      }
+      else if (entry.isFile() && OWN_FILE.test(toTempTarget(entry.name) ?? '')) removed.push(await removeTempFile(child, relative));
     }
   };
   await sweep(outDir, '');
+  // In warc/ only the payload index is written through this module: the WARC files are the WARC
+  // writer's, so nothing but the index's own temporary files is touched there.
+  const warcDir = path.join(outDir, WARC_DIR);
+  for (const entry of await listEntries(warcDir)) {
+    if (entry.isFile() && toTempTarget(entry.name) === PAYLOAD_INDEX_FILE) removed.push(await removeTempFile(path.join(warcDir, entry.name), `${WARC_DIR}/`));
+  }
   return removed;
+}
+
+/** The name of the file a write-file-atomic temporary file stands for, or undefined if it is none. */
+function toTempTarget(name: string): string | undefined {
+  const suffix = TEMP_SUFFIX.exec(name);
+  return suffix ? name.slice(0, suffix.index) : undefined;
+}
+
+/** The entries of a folder; none when it does not exist. */
+async function listEntries(dir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw new ArchiveWriteError(dir, error);
+  }
+}
+
+/** Removes one temporary file; returns its path relative to `<out>` (`relative` is its folder's). */
+async function removeTempFile(file: string, relative: string): Promise<string> {
+  try {
+    await rm(file, { force: true });
+  } catch (error) {
+    throw new ArchiveWriteError(file, error);
+  }
+  return `${relative}${path.basename(file)}`;
 }
 
 /** Whether an fs error means "no such file" (ENOENT, or ENOTDIR: a parent is a file). */

@@ -18,16 +18,16 @@ import { readVersion } from '../version.js';
 import {
   listWarcFiles,
   openWarcWriter,
+  PAYLOAD_INDEX_FILE,
   payloadDigest,
   readWarcResponses,
   toWarcDir,
   type KnownPayload,
+  type WrittenRecord,
 } from '../warc/index.js';
 
 /** The archive's own settings, next to its files (not in `.state`: a person writes it). */
 export const SETTINGS_FILE = 'archive.yaml';
-/** The payload index, beside the WARC files it describes. */
-export const PAYLOAD_INDEX_FILE = 'payloads.json';
 const PAYLOAD_INDEX_FORMAT = 'beauvais-archive-warc-payloads';
 
 /** Whether this run records WARC, and the size at which a WARC file is rotated. */
@@ -133,11 +133,10 @@ export async function openWarcRecorder(options: WarcRecorderOptions): Promise<Wa
   const { payloads, urls } = index;
   let failure: unknown;
 
-  const remember = (exchange: Exchange, ref: WarcRef): void => {
-    if (exchange.status < 200 || exchange.status >= 300 || exchange.body.length === 0) return;
-    const digest = payloadDigest(exchange.body);
+  const remember = (exchange: Exchange, { file, recordId, payloadDigest: digest }: WrittenRecord): void => {
+    if (exchange.status < 200 || exchange.status >= 300 || exchange.body.length === 0 || digest === undefined) return;
     // Writes settle in call order, so the first to settle is the one the writer stored in full.
-    if (!payloads.has(digest)) payloads.set(digest, { url: exchange.url, date: exchange.startedAt, ...ref });
+    if (!payloads.has(digest)) payloads.set(digest, { url: exchange.url, date: exchange.startedAt, file, recordId });
     urls.set(exchange.url, digest);
   };
 
@@ -148,13 +147,16 @@ export async function openWarcRecorder(options: WarcRecorderOptions): Promise<Wa
         exchange.status === 304
           ? writer.writeNotModified(exchange, known === undefined ? undefined : payloads.get(known))
           : writer.writeExchange(exchange);
-      refs.set(exchange.body, written);
-      written.then(
-        (ref) => remember(exchange, ref),
-        (error: unknown) => {
-          failure ??= error;
-        },
-      );
+      const ref = written.then((record): WarcRef => {
+        remember(exchange, record);
+        // The bare ref: the digest has no place in an entry's front matter.
+        return { file: record.file, recordId: record.recordId };
+      });
+      refs.set(exchange.body, ref);
+      // Handled here, so a failed write of a page nobody asks the ref of is no unhandled rejection.
+      ref.catch((error: unknown) => {
+        failure ??= error;
+      });
     },
     async refFor(result) {
       if (failure !== undefined) throw failure;

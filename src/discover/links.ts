@@ -7,7 +7,7 @@ import { hasAncestorUntil, textOf } from '../extract/dom.js';
 import { compileQuery, queryAll, queryWithin } from '../extract/query.js';
 import type { Page } from '../extract/types.js';
 import { toMediaType } from '../http/content-type.js';
-import { classifyUrl, normaliseUrl, parseHref } from './urls.js';
+import { classifyUrl, normaliseUrl, parseHref, uniqueUrls } from './urls.js';
 
 /** What a page links to, each list normalised, in scope and deduplicated, in document order. */
 export interface PageLinks {
@@ -80,8 +80,8 @@ export function extractLinks(page: Page, base: URL): PageLinks {
     }
     return url;
   };
-  const links = unique(queryAll(elements, LINK).map((el) => toFollowable(el.attribs['href'])));
-  const feeds = unique(
+  const links = uniqueUrls(queryAll(elements, LINK).map((el) => toFollowable(el.attribs['href'])));
+  const feeds = uniqueUrls(
     queryAll(elements, FEED_LINK)
       .filter((el) => FEED_TYPES.has(toMediaType(el.attribs['type'])))
       .map((el) => toSiteUrl(el.attribs['href'])),
@@ -136,8 +136,4 @@ function nextRank(candidate: NextCandidate): number | null {
 
 function isAsset(url: string): boolean {
   return classifyUrl(new URL(url)) === 'asset';
-}
-
-function unique(values: readonly (string | null)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== null))];
 }

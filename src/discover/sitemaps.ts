@@ -4,9 +4,10 @@
  * Pure, and never throws: a missing or garbage sitemap is normal on a CMS site and gives empty lists.
  */
 import { gunzipSync } from 'node:zlib';
+import { stripBom } from '../bom.js';
 import { parseFeedDate } from './feed-dates.js';
 import { isFeedXml, parseFeed } from './feeds.js';
-import { isAbsoluteUrl, parseHref } from './urls.js';
+import { isAbsoluteUrl, parseHref, uniqueUrls } from './urls.js';
 import { childNode, childrenOf, childText, isNode, parseXml } from './xml.js';
 
 /** One page listed by a sitemap. */
@@ -33,7 +34,7 @@ const MAX_UNCOMPRESSED_BYTES = 52_428_800;
 export function parseSitemap(body: string | Buffer, sitemapUrl: string): ParsedSitemap {
   const text = toText(body);
   if (text === null) return empty();
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  const trimmed = stripBom(text).trimStart();
   if (trimmed === '') return empty();
   if (trimmed.startsWith('<')) return fromXml(trimmed, sitemapUrl);
   return fromPlainText(trimmed);
@@ -68,7 +69,7 @@ function fromXml(text: string, sitemapUrl: string): ParsedSitemap {
     seen.add(loc);
     urls.push({ loc, lastmod: parseFeedDate(childText(entry, 'lastmod')) });
   }
-  const sitemaps = unique(
+  const sitemaps = uniqueUrls(
     (index ? childrenOf(index, 'sitemap') : []).map((entry) => (isNode(entry) ? toLoc(childText(entry, 'loc'), sitemapUrl) : null)),
   );
   return { urls, sitemaps };
@@ -77,7 +78,7 @@ function fromXml(text: string, sitemapUrl: string): ParsedSitemap {
 /** One URL per line; a line must be a full URL (sitemaps.org: "must fully specify the URL"). */
 function fromPlainText(text: string): ParsedSitemap {
   const locs = text.split(/\r?\n|\r/).map((line) => line.trim()).map((line) => (isAbsoluteUrl(line) ? toLoc(line, line) : null));
-  return { urls: unique(locs).map((loc) => ({ loc, lastmod: null })), sitemaps: [] };
+  return { urls: uniqueUrls(locs).map((loc) => ({ loc, lastmod: null })), sitemaps: [] };
 }
 
 /** A `<loc>` as an absolute http(s) URL; relative ones (against the protocol, but seen) resolve against the sitemap. */
@@ -88,8 +89,4 @@ function toLoc(text: string | null, sitemapUrl: string): string | null {
 /** A fresh empty result (never a shared one: callers may push into its lists). */
 function empty(): ParsedSitemap {
   return { urls: [], sitemaps: [] };
-}
-
-function unique(values: readonly (string | null)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== null))];
 }

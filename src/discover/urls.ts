@@ -48,6 +48,11 @@ export function isAbsoluteUrl(text: string): boolean {
   return ABSOLUTE_URL.test(text.trim());
 }
 
+/** The distinct URLs of a list, in first-seen order, without the nulls of hrefs that were unusable. */
+export function uniqueUrls(urls: readonly (string | null)[]): string[] {
+  return [...new Set(urls.filter((url): url is string => url !== null))];
+}
+
 /** Parses an absolute or relative href against a base; null for unusable ones (mailto:, javascript:, garbage). */
 export function parseHref(href: string, base: string | URL): URL | null {
   const trimmed = href.trim();

@@ -8,6 +8,7 @@
  * `date`, `link`).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { stripBom } from '../bom.js';
 
 /** A parsed XML element: child elements and `@_`-prefixed attributes by name, text under `#text`. */
 export type XmlNode = { readonly [name: string]: unknown };
@@ -23,7 +24,7 @@ const BARE_AMPERSAND = /&(?![a-z_][\w.-]*;|#\d+;|#x[0-9a-f]+;)/gi;
 
 /** Parses XML text into nodes; null when it is not well-formed XML. */
 export function parseXml(text: string): XmlNode | null {
-  const repaired = escapeBareAmpersands(text.replace(/^\uFEFF/, ''));
+  const repaired = escapeBareAmpersands(stripBom(text));
   if (XMLValidator.validate(repaired) !== true) return null;
   const parser = new XMLParser({
     ignoreAttributes: false,

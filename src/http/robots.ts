@@ -4,6 +4,7 @@
  * RFC's status rules: 2xx parsed, 4xx allow all, 5xx or unreachable disallow all.
  */
 import robotsParserModule from 'robots-parser';
+import { stripBom } from '../bom.js';
 import { HttpStatusError, OffSiteRedirectError, RedirectLoopError, RobotsUnavailableError } from '../errors.js';
 import type { Fetcher } from './types.js';
 import { PRODUCT_TOKEN } from './user-agent.js';
@@ -26,15 +27,12 @@ export interface RobotsPolicy {
  */
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 
-/** A leading byte order mark, which would otherwise glue itself to the first "User-agent". */
-const BOM = /^\uFEFF/;
-
 /**
  * The policy of a robots.txt text for `userAgent` (a full User-Agent string or the bare token: only
  * the product token before "/" is matched, as RFC 9309 §2.2.1 asks).
  */
 export function parseRobots(robotsUrl: string, text: string, userAgent: string): RobotsPolicy {
-  const robots = robotsParser(robotsUrl, text.replace(BOM, ''));
+  const robots = robotsParser(robotsUrl, stripBom(text));
   const token = toProductToken(userAgent);
   const delaySeconds = robots.getCrawlDelay(token);
   return {

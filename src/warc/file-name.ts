@@ -1,8 +1,10 @@
-/** Names of the WARC files: `<crawl-start>-<n>.warc.gz` inside `<out>/warc/`. */
+/** Names of the WARC files (`<crawl-start>-<n>.warc.gz`) and of the payload index inside `<out>/warc/`. */
 import path from 'node:path';
 
 /** The folder of the archive `<out>` that holds the WARC files. */
 export const WARC_DIR = 'warc';
+/** The payload index, beside the WARC files it describes (see commands/crawl-warc.ts). */
+export const PAYLOAD_INDEX_FILE = 'payloads.json';
 
 /** Suffixes the reader accepts (ours are always `.warc.gz`). */
 const WARC_FILE = /\.warc(\.gz)?$/;

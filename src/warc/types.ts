@@ -48,15 +48,21 @@ export interface KnownPayload {
 /** Payload digest → the first response that stored that payload. */
 export type KnownPayloads = ReadonlyMap<string, KnownPayload>;
 
+/** Where the writer put an exchange's response (or revisit) record, and the payload digest it computed. */
+export interface WrittenRecord extends WarcRef {
+  /** `payloadDigest(exchange.body)`, computed once by the writer to deduplicate; undefined for a 304. */
+  readonly payloadDigest: string | undefined;
+}
+
 /** Appends the exchanges of one crawl to `<out>/warc/<crawl-start>-<n>.warc.gz`. */
 export interface WarcWriter {
   /**
    * Records a request and its response (a revisit record when the payload was already stored,
    * a server-not-modified revisit for a 304). Returns where the response (or revisit) record is.
    */
-  writeExchange(exchange: Exchange): Promise<WarcRef>;
+  writeExchange(exchange: Exchange): Promise<WrittenRecord>;
   /** Records a 304 as a server-not-modified revisit, pointing at `previous` when known. */
-  writeNotModified(exchange: Exchange, previous?: KnownPayload): Promise<WarcRef>;
+  writeNotModified(exchange: Exchange, previous?: KnownPayload): Promise<WrittenRecord>;
   /** Every payload stored so far, the ones passed in included: hand it to the next run. */
   knownPayloads(): KnownPayloads;
   /** The files written so far, relative to `<out>`, in order. */

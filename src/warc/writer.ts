@@ -14,7 +14,6 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { WARCSerializer, type WARCRecord } from 'warcio';
 import { ensureDir, toRelativeInside } from '../archive/atomic-write.js';
-import type { WarcRef } from '../archive/types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ArchiveWriteError } from '../errors.js';
 import type { Exchange } from '../http/types.js';
@@ -28,7 +27,7 @@ import {
   toRevisitRecord,
   toWarcinfoRecord,
 } from './records.js';
-import type { KnownPayload, KnownPayloads, WarcWriter } from './types.js';
+import type { KnownPayload, KnownPayloads, WarcWriter, WrittenRecord } from './types.js';
 
 /** Issue 6: rotate WARC files at 100 MB unless told otherwise. */
 export const DEFAULT_MAX_WARC_FILE_BYTES = 100 * 1024 * 1024;
@@ -42,7 +41,7 @@ export interface WarcWriterOptions {
   /** "name/version" of the tool, for the warcinfo records. */
   readonly software: string;
   readonly crawlOptions: Readonly<Record<string, unknown>>;
-  /** Payloads stored by earlier runs (readKnownPayloads): identical payloads become revisits. */
+  /** Payloads stored by earlier runs (readPayloadIndex): identical payloads become revisits. */
   readonly knownDigests?: KnownPayloads | undefined;
   /** The archive `<out>` that WarcRef paths are relative to; default: the parent of `dir`. */
   readonly outDir?: string | undefined;
@@ -136,13 +135,14 @@ export async function openWarcWriter(options: WarcWriterOptions): Promise<WarcWr
     return current;
   }
 
-  async function writeRevisitOf304(exchange: Exchange, previous: KnownPayload | undefined): Promise<WarcRef> {
+  async function writeRevisitOf304(exchange: Exchange, previous: KnownPayload | undefined): Promise<WrittenRecord> {
     const id = newRecordId();
     const file = await append([
       toRevisitRecord(exchange, id, PROFILE_NOT_MODIFIED, previous ?? latestByUrl.get(toTargetUri(exchange.url))),
       toRequestRecord(exchange, newRecordId(), id),
     ]);
-    return { file: file.ref, recordId: id };
+    // A 304 carries no payload, so there is no digest to hand back.
+    return { file: file.ref, recordId: id, payloadDigest: undefined };
   }
 
   return {
@@ -162,7 +162,8 @@ export async function openWarcWriter(options: WarcWriterOptions): Promise<WarcWr
           known.set(digest, stored);
           rememberUrl(latestByUrl, stored);
         }
-        return { file: file.ref, recordId: id };
+        // Handed back so that callers indexing payloads need not hash the body a second time.
+        return { file: file.ref, recordId: id, payloadDigest: digest };
       });
     },
     writeNotModified(exchange, previous) {

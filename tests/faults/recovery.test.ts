@@ -5,9 +5,10 @@
  * must not outlive the next run.
  */
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAYLOAD_INDEX_FILE, renderWarcFileName, toWarcDir } from '../../src/warc/file-name.js';
 import { failedUrls, readState, takeCensus } from '../helpers/fault-archive.js';
 import { openFaultBench, type FaultBench } from '../helpers/fault-bench.js';
 import { ERROR_TEMPLATE } from '../helpers/fault-schedule.js';
@@ -78,6 +79,19 @@ describe('after a faulted run', () => {
     const census = await takeCensus(out);
     expect(census.strays).toEqual([]);
     expect(census.unreadable).toEqual([]);
+  }, 60_000);
+
+  it('the temporary file of a payload index write killed half-way is removed by the next run, the WARC files kept', async () => {
+    const out = await bench.freshArchive();
+    const warcDir = toWarcDir(out);
+    await mkdir(warcDir);
+    const warcFile = renderWarcFileName('20261126T100000Z', 0);
+    await writeFile(path.join(warcDir, warcFile), 'the WARC writer\'s, never swept');
+    const leftover = await killWriterMidWrite(path.join(warcDir, PAYLOAD_INDEX_FILE));
+    expect((await readdir(warcDir)).sort()).toEqual([warcFile, path.basename(leftover)].sort());
+
+    expect((await bench.crawl(out, CRAWL_FLAGS)).code).toBe(0);
+    expect(await readdir(warcDir)).toEqual([warcFile]);
   }, 60_000);
 });
 

@@ -3,9 +3,10 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { WARCParser } from 'warcio';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { readPayloadIndex } from '../../src/commands/crawl-warc.js';
+import { silentLogger } from '../../src/log.js';
 import { payloadDigest } from '../../src/warc/digest.js';
 import { toWarcDir } from '../../src/warc/file-name.js';
-import { readKnownPayloads } from '../../src/warc/known-payloads.js';
 import { PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED } from '../../src/warc/records.js';
 import { openWarcWriter, type WarcWriterOptions } from '../../src/warc/writer.js';
 import { fixedClock, htmlExchange, makeTempOut, notModifiedExchange, parseWithWarcio, scanGzipMembers } from './helpers.js';
@@ -99,6 +100,9 @@ describe('openWarcWriter', () => {
     expect(revisit?.warcRefersToDate).toBe('2026-11-26T10:00:01.250Z');
     expect(revisit?.warcHeader('WARC-Refers-To')).toBe(first.recordId);
     expect(revisit?.warcPayloadDigest).toBe(response?.warcPayloadDigest);
+    // The writer hands back the digest it wrote, so the recorder need not hash the body again.
+    expect([first.payloadDigest, again.payloadDigest]).toEqual([response?.warcPayloadDigest, response?.warcPayloadDigest]);
+    expect(notModified.payloadDigest).toBeUndefined();
 
     expect(notModifiedRecord?.warcHeader('WARC-Profile')).toBe(PROFILE_NOT_MODIFIED);
     expect(notModifiedRecord?.httpHeaders?.statusCode).toBe(304);
@@ -218,7 +222,7 @@ describe('openWarcWriter', () => {
     await run1.close();
 
     // Both ways of carrying the digests over: the writer's own map, or the files of <out>.
-    const fromFiles = await readKnownPayloads(out);
+    const { payloads: fromFiles } = await readPayloadIndex(out, silentLogger);
     expect([...fromFiles]).toEqual([...run1.knownPayloads()]);
     expect(fromFiles.get(payloadDigest(Buffer.from(HTML)))).toEqual({
       url: ARTICLE,
