@@ -1,6 +1,9 @@
 /** The CLI's contract with scripts: usage errors exit 2 with the reason, help and version exit 0. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+
+const DIST = new URL('../../dist/', import.meta.url);
 
 describe('command line', () => {
   it.each([
@@ -22,7 +25,19 @@ describe('command line', () => {
   it('prints its version and exits 0', async () => {
     const result = await runCli(['--version']);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(result.stdout.trim()).toBe(version);
+  });
+
+  it('ships, beside its bundle, every file the bundle finds by its own location (the analysis worker, package.json)', () => {
+    // Without its worker file a crawl would still work, parsing every page on the main thread: slower,
+    // and silently so. The bundle must be flat in dist/ for these relative paths to hold.
+    const bundleFiles = readdirSync(DIST).filter((name) => name.endsWith('.js'));
+    const located = bundleFiles.flatMap((name) =>
+      [...readFileSync(new URL(name, DIST), 'utf8').matchAll(/new URL\("(\.{1,2}\/[^"]+)", import\.meta\.url\)/gu)].map((m) => m[1] ?? ''),
+    );
+    expect(located).toContain('./analyse-worker.js');
+    expect(located.filter((relative) => !existsSync(new URL(relative, DIST)))).toEqual([]);
   });
 
   it('lists every command in --help', async () => {

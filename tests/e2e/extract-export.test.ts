@@ -44,17 +44,26 @@ describe('extract', () => {
 
   it('loads neither the HTTP stack nor iconv-lite for a saved UTF-8 page', async () => {
     // Researchers run `extract` in shell loops, so every package loaded at start-up is paid per page.
-    // A preload reports, at exit, the CommonJS packages the process loaded (`require.cache`).
-    const preload = "data:text/javascript,import{createRequire}from'node:module';const c=createRequire(process.cwd()+'/').cache;process.on('exit',()=>process.stderr.write(JSON.stringify(Object.keys(c))))";
+    // The CLI is a bundle (rolldown.config.js): a module hook reports each file the process imports,
+    // and the bundle marks where each package's code begins ("// node_modules/undici/lib/…"). Packages
+    // required at run time (Turndown, iconv-lite) show in `require.cache`, reported at exit.
+    const hooks = "import{writeSync}from'node:fs';export async function load(u,c,n){if(u.startsWith('file:'))writeSync(2,'IMPORTED '+u+'\\n');return n(u,c)}";
+    const preload = `data:text/javascript,import{register,createRequire}from'node:module';register(${JSON.stringify(`data:text/javascript,${hooks}`)});const c=createRequire(process.cwd()+'/').cache;process.on('exit',()=>process.stderr.write('REQUIRED '+JSON.stringify(Object.keys(c))))`;
     const child = spawn(process.execPath, ['--import', preload, CLI, 'extract', PAGE.pathname, '--base-url', PAGE_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stdout.resume();
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     const code = await new Promise((r) => child.on('close', r));
     expect(code).toBe(0);
-    const loaded = JSON.parse(stderr) as string[];
-    expect(loaded.some((file) => file.includes('/node_modules/turndown/'))).toBe(true);
-    expect(loaded.filter((file) => /\/node_modules\/(?:undici|iconv-lite)\//.test(file))).toEqual([]);
+    const imported = [...stderr.matchAll(/^IMPORTED (file:\S+)$/gmu)].map((m) => new URL(m[1] ?? ''));
+    const required = JSON.parse(/^REQUIRED (.*)$/mu.exec(stderr)?.[1] ?? '[]') as string[];
+    const bundled = await Promise.all(imported.map(async (url) => ({ file: url.pathname, code: await readFile(url, 'utf8') })));
+    const packagesIn = (code: string) => new Set([...code.matchAll(/^\/\/ node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//gmu)].map((m) => m[1]));
+    const packages = new Set([...bundled.flatMap(({ code }) => [...packagesIn(code)]), ...required.map((file) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(file)?.[1])]);
+    // What a page needs is there (so the markers are read right); the HTTP stack and iconv-lite are not.
+    expect(packages).toContain('htmlparser2');
+    expect(packages).toContain('turndown');
+    expect([...packages].filter((name) => name === 'undici' || name === 'iconv-lite')).toEqual([]);
   });
 
   it('says clearly when the file does not exist (usage error)', async () => {
