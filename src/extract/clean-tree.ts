@@ -1,7 +1,7 @@
 /**
  * The cleaned body: a small tree of our own, built from the page but never sharing a node with it
- * (the parsed page stays untouched). It holds only the tags and attributes Markdown can express, so
- * it is serialised into the HTML handed to Turndown, and read directly for the initiatives.
+ * (the parsed page stays untouched). It holds only the tags and attributes Markdown can express; it is
+ * handed to Turndown behind a DOM view (turndown-dom.ts), and read directly for the initiatives.
  */
 
 /** An element of the cleaned body. */
@@ -15,7 +15,7 @@ export interface CleanElement {
 export type CleanNode = CleanElement | string;
 
 /** Elements without content. */
-const VOID_TAGS = new Set(['br', 'hr', 'img']);
+export const VOID_TAGS = new Set(['br', 'hr', 'img']);
 
 /** Block elements (their text starts a new line when read back). */
 const BLOCKS = new Set([
@@ -36,29 +36,6 @@ export function isCleanElement(node: CleanNode | undefined): node is CleanElemen
 /** Whether an element is a block. */
 export function isCleanBlock(node: CleanNode): boolean {
   return typeof node === 'object' && BLOCKS.has(node.name);
-}
-
-/** The HTML of a cleaned tree (without the root's own tag), written iteratively. */
-export function renderCleanHtml(root: CleanElement): string {
-  const out: string[] = [];
-  // A string on the stack is a closing tag to emit once the element's children are done.
-  const stack: (CleanNode | { close: string })[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i] as CleanNode);
-  while (stack.length > 0) {
-    const node = stack.pop() as CleanNode | { close: string };
-    if (typeof node === 'string') {
-      out.push(escapeText(node));
-    } else if ('close' in node) {
-      out.push(node.close);
-    } else {
-      const attrs = Object.entries(node.attrs).map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`).join('');
-      out.push(`<${node.name}${attrs}>`);
-      if (VOID_TAGS.has(node.name)) continue;
-      stack.push({ close: `</${node.name}>` });
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as CleanNode);
-    }
-  }
-  return out.join('');
 }
 
 /** The text of a cleaned node: whitespace collapsed, a space at block boundaries, trimmed. */
@@ -89,12 +66,4 @@ export function* cleanElements(root: CleanElement): Generator<CleanElement> {
       if (isCleanElement(child)) stack.push(child);
     }
   }
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;');
 }

@@ -5,7 +5,6 @@
  */
 import { isBinaryText, isHtmlContentType } from './decode.js';
 import { toCleanTree } from './clean.js';
-import { renderCleanHtml } from './clean-tree.js';
 import { textOf } from './dom.js';
 import { extractDates } from './extract-dates.js';
 import { extractInitiatives } from './initiatives.js';
@@ -59,7 +58,7 @@ export function extractFromPage(page: Page, options: ExtractOptions = {}): Extra
   // The cleaning walk visits only the body's descendants: testing each against the query needs no prior walk.
   const tree = toCleanTree(location.body, { baseUrl: page.baseUrl, exclude: location.exclude?.matches });
   normaliseCleanTree(tree);
-  const markdown = (options.converter ?? sharedMarkdownConverter()).toMarkdown(renderCleanHtml(tree));
+  const markdown = (options.converter ?? sharedMarkdownConverter()).toMarkdown(tree);
   const text = toPlainText(markdown);
   if (text.length < MIN_TEXT_LENGTH) return notArticle(`body too short (${text.length} characters of text)`);
   if (text.length < ERROR_BODY_MAX && ERROR_TITLE.test(text)) return notArticle('error page (its text says the page does not exist)');

@@ -1,27 +1,29 @@
 /**
- * HTML to Markdown: one configured Turndown service (ATX headings, "-" bullets, "**" strong, "_"
- * em, fenced code, GFM tables). Turndown parses HTML strings itself in Node, so it is handed the
- * serialised cleaned body. Its surprising defaults are replaced here, once: "-   " list markers,
- * links with empty text, hard breaks as trailing spaces (lost by any editor), and `<` left raw in
- * text, which a Markdown renderer would read as a tag.
+ * Cleaned body to Markdown: one configured Turndown service (ATX headings, "-" bullets, "**" strong,
+ * "_" em, fenced code, GFM tables), handed the cleaned tree behind a DOM view (turndown-dom.ts). Its
+ * surprising defaults are replaced here, once: "-   " list markers, links with empty text, hard
+ * breaks as trailing spaces (lost by any editor), and `<` left raw in text, which a Markdown renderer
+ * would read as a tag.
  */
 import { createRequire } from 'node:module';
 import type TurndownService from 'turndown';
+import type { CleanElement } from './clean-tree.js';
+import { toTurndownDom } from './turndown-dom.js';
 
-// Turndown and the DOM it parses with (domino) are ~50 CommonJS files. On Node 20 they load about
-// twice as fast through require() as under an import (measured: 45–65 ms against 115–185 ms), a
-// cost every `extract` pays at start-up.
+// Turndown's browser build: the same converter as its Node build, without domino, the DOM the Node
+// build parses HTML strings with (it is handed a DOM here). CommonJS, so required: on Node 20 that
+// loads about twice as fast as an import, a cost every `extract` pays at start-up.
 const require = createRequire(import.meta.url);
 
-/** Converts the HTML of a cleaned body to Markdown. */
+/** Converts a cleaned body to Markdown. */
 export interface MarkdownConverter {
-  /** The Markdown of an HTML fragment: trimmed, at most one blank line in a row. */
-  toMarkdown(html: string): string;
+  /** The Markdown of the body's content: trimmed, at most one blank line in a row. */
+  toMarkdown(body: CleanElement): string;
 }
 
 /** A configured converter; build it once and reuse it for every page. */
 export function createMarkdownConverter(): MarkdownConverter {
-  const Turndown = require('turndown') as typeof TurndownService;
+  const Turndown = require('turndown/lib/turndown.browser.cjs.js') as typeof TurndownService;
   const { gfm } = require('@joplin/turndown-plugin-gfm') as typeof import('@joplin/turndown-plugin-gfm');
   const service = new Turndown({
     headingStyle: 'atx',
@@ -76,8 +78,9 @@ export function createMarkdownConverter(): MarkdownConverter {
   });
 
   return {
-    toMarkdown(html: string): string {
-      return tidyMarkdown(service.turndown(html));
+    toMarkdown(body: CleanElement): string {
+      // Turndown's types want a DOM node; the view has every part of one that Turndown reads.
+      return tidyMarkdown(service.turndown(toTurndownDom(body) as unknown as Parameters<TurndownService['turndown']>[0]));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { element } from '../../src/extract/clean-tree.js';
 import { createMarkdownConverter, hashText, toPlainText } from '../../src/extract/index.js';
 
 describe('toPlainText derives the text from the Markdown alone', () => {
@@ -27,8 +28,12 @@ describe('toPlainText derives the text from the Markdown alone', () => {
   });
 
   it('gives back the text a reader sees, for Markdown written by the converter', () => {
-    const html = '<p>Le <strong>budget_2024</strong> : 5 * 3 € [environ], &lt;b&gt; et [lien] <a href="https://x.fr/a_(b)">ici</a>.</p><ul><li>un ;</li><li>deux.</li></ul>';
-    const markdown = createMarkdownConverter().toMarkdown(html);
+    // <p>Le <strong>budget_2024</strong> : 5 * 3 € [environ], &lt;b&gt; et [lien] <a href="https://x.fr/a_(b)">ici</a>.</p><ul><li>un ;</li><li>deux.</li></ul>
+    const body = element('div', {}, [
+      element('p', {}, ['Le ', element('strong', {}, ['budget_2024']), ' : 5 * 3 € [environ], <b> et [lien] ', element('a', { href: 'https://x.fr/a_(b)' }, ['ici']), '.']),
+      element('ul', {}, [element('li', {}, ['un ;']), element('li', {}, ['deux.'])]),
+    ]);
+    const markdown = createMarkdownConverter().toMarkdown(body);
     expect(toPlainText(markdown)).toBe('Le budget_2024 : 5 * 3 € [environ], <b> et [lien] ici.\n\n- un ;\n- deux.');
   });
 });
