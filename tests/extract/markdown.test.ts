@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { element as el } from '../../src/extract/clean-tree.js';
+import { type CleanNode, element as el } from '../../src/extract/clean-tree.js';
 import { createMarkdownConverter } from '../../src/extract/markdown.js';
 
-const toMarkdown = (...children: Parameters<typeof el>[2]) => createMarkdownConverter().toMarkdown(el('div', {}, children));
+const toMarkdown = (...children: CleanNode[]) => createMarkdownConverter().toMarkdown(el('div', {}, children));
 
 describe('Markdown of a cleaned body (Turndown on a DOM view of it)', () => {
   it('reads neighbouring texts as one: a paragraph starting "1. " stays a paragraph', () => {
