@@ -14,6 +14,11 @@ import { defineConfig } from 'rolldown';
 export default defineConfig({
   input: { 'cli.bundle': 'dist/cli.js', 'analyse-worker': 'dist/commands/analyse-worker.js' },
   platform: 'node',
+  // encoding-sniffer reads one function, labelToName ("latin1" → "windows-1252"), from
+  // @exodus/bytes/encoding.js, which also registers the multi-byte decoders: 265 KB of tables that
+  // every `extract` would compile. encoding-lite.js exports the same labelToName without them; pages
+  // are decoded by TextDecoder or iconv-lite (extract/decode.ts), never by @exodus/bytes.
+  resolve: { alias: { '@exodus/bytes/encoding.js': '@exodus/bytes/encoding-lite.js' } },
   // Left in node_modules: Piscina starts its workers from a file found beside its own code, and
   // write-file-atomic names its temporary files after its own `__filename`, which ES modules lack.
   external: ['piscina', 'write-file-atomic'],

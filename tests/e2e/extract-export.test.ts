@@ -66,6 +66,16 @@ describe('extract', () => {
     expect([...packages].filter((name) => name === 'undici' || name === 'iconv-lite')).toEqual([]);
   });
 
+  it('reads a saved page in the charset its <meta> declares (ISO-8859-1, read as windows-1252)', async () => {
+    const page = new URL('../../fixtures/pages/j15-latin1/source.html', import.meta.url);
+    const result = await runCli(['extract', page.pathname, '--base-url', 'https://www.beauvais.fr/actualites/economie/1187-ouverture.html']);
+    expect(result.code).toBe(0);
+    const [record] = parseNdjson(result.stdout);
+    // "’" is byte 0x92: windows-1252 only; "É" and "é" are the same in both.
+    expect(record?.['title']).toBe('Ouverture de la Maison de l’emploi et de la formation');
+    expect(record?.['section']).toBe('Actualités › Économie');
+  });
+
   it('says clearly when the file does not exist (usage error)', async () => {
     const result = await runCli(['extract', '/no/such/page.html']);
     expect(result.code).toBe(2);
