@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fromParisParts, toParisDate, toParisDateTime } from '../../src/extract/paris-time.js';
 
 // The reference: the system's time-zone database, through Intl (what the module computed before it
-// had the EU rule of its own).
-const PARIS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
-  hourCycle: 'h23',
-  timeZoneName: 'longOffset',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+// had the EU rule of its own). Swedish writes dates and times the ISO way: "2024-03-31 03:30:00".
+const PARIS_LOCAL = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' });
+const PARIS_OFFSET = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
 function reference(time: number): string {
-  const p = Object.fromEntries(PARIS.formatToParts(time).map((part) => [part.type, part.value]));
-  const offset = p['timeZoneName'] === 'GMT' ? '+00:00' : (p['timeZoneName'] ?? '').slice(3);
-  return `${p['year']}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}${offset}`;
+  const offset = PARIS_OFFSET.formatToParts(time).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  return `${PARIS_LOCAL.format(time).replace(' ', 'T')}${offset === 'GMT' ? '+00:00' : offset.slice(3)}`;
 }
 
 /** Last Sunday of a month (0-based), as a day of the month. */
