@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ArchiveWriteError } from '../errors.js';
-import { PAYLOAD_INDEX_FILE, WARC_DIR } from '../warc/file-name.js';
+import { isPartialWarcCopy, PAYLOAD_INDEX_FILE, WARC_DIR } from '../warc/file-name.js';
 
 /** The absolute path of `relative` (POSIX, from `<out>`); throws if it would leave `<out>`. */
 export function resolveInside(outDir: string, relative: string): string {
@@ -132,11 +132,12 @@ export async function removeStaleTempFiles(outDir: string): Promise<string[]> {
     }
   };
   await sweep(outDir, '');
-  // In warc/ only the payload index is written through this module: the WARC files are the WARC
-  // writer's, so nothing but the index's own temporary files is touched there.
+  // In warc/ only the payload index is written through this module, and `rebuild` copies WARC files
+  // in through a temporary name: those leftovers go, the WARC files themselves are never touched.
   const warcDir = path.join(outDir, WARC_DIR);
   for (const entry of await listEntries(warcDir)) {
-    if (entry.isFile() && toTempTarget(entry.name) === PAYLOAD_INDEX_FILE) removed.push(await removeTempFile(path.join(warcDir, entry.name), `${WARC_DIR}/`));
+    const leftover = toTempTarget(entry.name) === PAYLOAD_INDEX_FILE || isPartialWarcCopy(entry.name);
+    if (entry.isFile() && leftover) removed.push(await removeTempFile(path.join(warcDir, entry.name), `${WARC_DIR}/`));
   }
   return removed;
 }

@@ -18,7 +18,7 @@ import { ExitCode } from '../exit-codes.js';
 import { createLogger, type Logger, type LogLevel } from '../log.js';
 import type { ArchiveRecord } from '../output/record.js';
 import { renderSummaryLine } from '../output/summary.js';
-import { listWarcFiles, toWarcDir } from '../warc/index.js';
+import { listWarcFiles, PARTIAL_COPY_SUFFIX, toWarcDir } from '../warc/index.js';
 import { type CommandContext, writeOut } from './context.js';
 import { saveArticle, type SaveCounts } from './save-article.js';
 import { type CaptureCounts, type CapturedArticle, createCaptureCounts, readCapturedArticles } from './rebuild-captures.js';
@@ -154,7 +154,7 @@ function createImporter(outDir: string): { refFor(file: string, recordId: string
       const existing = await stat(target).catch(() => null);
       if (existing && (await isSameFile(source, target))) return toRelativeInside(root, target);
       if (existing) continue;
-      const partial = `${target}.part`;
+      const partial = `${target}${PARTIAL_COPY_SUFFIX}`;
       try {
         await copyFile(source, partial);
         await rename(partial, target);

@@ -6,6 +6,9 @@ export const WARC_DIR = 'warc';
 /** The payload index, beside the WARC files it describes (see commands/crawl-warc.ts). */
 export const PAYLOAD_INDEX_FILE = 'payloads.json';
 
+/** What `rebuild` copies a WARC file to before renaming it into place (so a ref never names half a copy). */
+export const PARTIAL_COPY_SUFFIX = '.part';
+
 /** Suffixes the reader accepts (ours are always `.warc.gz`). */
 const WARC_FILE = /\.warc(\.gz)?$/;
 /** The names renderWarcFileName gives: "<YYYYMMDD>T<HHMMSS>Z-<nnnnn>.warc.gz". */
@@ -30,6 +33,11 @@ export function renderWarcFileName(stamp: string, n: number): string {
 /** Whether a file name is a WARC file (`.warc` or `.warc.gz`). */
 export function isWarcFileName(name: string): boolean {
   return WARC_FILE.test(name);
+}
+
+/** Whether a file name is an unfinished copy of a WARC file (`<name>.warc.gz.part`). */
+export function isPartialWarcCopy(name: string): boolean {
+  return name.endsWith(PARTIAL_COPY_SUFFIX) && isWarcFileName(name.slice(0, -PARTIAL_COPY_SUFFIX.length));
 }
 
 /** Whether a file name is one this tool gives its WARC files (so its digests are ours). */

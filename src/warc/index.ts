@@ -4,6 +4,7 @@ export { findRecord } from './find.js';
 export {
   isOwnWarcFileName,
   isWarcFileName,
+  PARTIAL_COPY_SUFFIX,
   PAYLOAD_INDEX_FILE,
   renderCrawlStamp,
   renderWarcFileName,

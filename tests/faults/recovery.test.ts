@@ -93,6 +93,18 @@ describe('after a faulted run', () => {
     expect((await bench.crawl(out, CRAWL_FLAGS)).code).toBe(0);
     expect(await readdir(warcDir)).toEqual([warcFile]);
   }, 60_000);
+
+  it('a WARC file half copied in by an interrupted rebuild is removed by the next run, the WARC files kept', async () => {
+    const out = await bench.freshArchive();
+    const warcDir = toWarcDir(out);
+    await mkdir(warcDir);
+    const warcFile = renderWarcFileName('20261126T100000Z', 0);
+    await writeFile(path.join(warcDir, warcFile), 'a finished copy, never swept');
+    await writeFile(path.join(warcDir, 'imported.warc.gz.part'), 'half of a copy');
+
+    expect((await bench.crawl(out, CRAWL_FLAGS)).code).toBe(0);
+    expect(await readdir(warcDir)).toEqual([warcFile]);
+  }, 60_000);
 });
 
 /**
