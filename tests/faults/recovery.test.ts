@@ -82,11 +82,7 @@ describe('after a faulted run', () => {
   }, 60_000);
 
   it('the temporary file of a payload index write killed half-way is removed by the next run, the WARC files kept', async () => {
-    const out = await bench.freshArchive();
-    const warcDir = toWarcDir(out);
-    await mkdir(warcDir);
-    const warcFile = renderWarcFileName('20261126T100000Z', 0);
-    await writeFile(path.join(warcDir, warcFile), 'the WARC writer\'s, never swept');
+    const { out, warcDir, warcFile } = await archiveWithWarcFile();
     const leftover = await killWriterMidWrite(path.join(warcDir, PAYLOAD_INDEX_FILE));
     expect((await readdir(warcDir)).sort()).toEqual([warcFile, path.basename(leftover)].sort());
 
@@ -95,17 +91,23 @@ describe('after a faulted run', () => {
   }, 60_000);
 
   it('a WARC file half copied in by an interrupted rebuild is removed by the next run, the WARC files kept', async () => {
-    const out = await bench.freshArchive();
-    const warcDir = toWarcDir(out);
-    await mkdir(warcDir);
-    const warcFile = renderWarcFileName('20261126T100000Z', 0);
-    await writeFile(path.join(warcDir, warcFile), 'a finished copy, never swept');
+    const { out, warcDir, warcFile } = await archiveWithWarcFile();
     await writeFile(path.join(warcDir, 'imported.warc.gz.part'), 'half of a copy');
 
     expect((await bench.crawl(out, CRAWL_FLAGS)).code).toBe(0);
     expect(await readdir(warcDir)).toEqual([warcFile]);
   }, 60_000);
 });
+
+/** A fresh archive with one finished WARC file in `warc/`, which no sweep may touch. */
+async function archiveWithWarcFile(): Promise<{ out: string; warcDir: string; warcFile: string }> {
+  const out = await bench.freshArchive();
+  const warcDir = toWarcDir(out);
+  await mkdir(warcDir);
+  const warcFile = renderWarcFileName('20261126T100000Z', 0);
+  await writeFile(path.join(warcDir, warcFile), 'a finished WARC file, never swept');
+  return { out, warcDir, warcFile };
+}
 
 /**
  * Starts a process that rewrites `target` the way the store does (write-file-atomic: a temporary
