@@ -185,7 +185,6 @@ async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-
 /** The one-line summary (stderr). */
 function renderRebuildSummary(files: number, counts: CaptureCounts, saves: RebuildSaveCounts): string {
   return renderSummaryLine('rebuild', [

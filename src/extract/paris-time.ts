@@ -35,9 +35,9 @@ function parisOffsetMinutes(time: number): number {
   return time >= lastSundayOneUtc(year, 2) && time < lastSundayOneUtc(year, 9) ? 120 : 60;
 }
 
-/** Paris wall-clock parts of an instant. */
-function toParisParts(instant: Date): LocalParts {
-  const local = new Date(instant.getTime() + parisOffsetMinutes(instant.getTime()) * 60_000);
+/** Paris wall-clock parts of an instant (at `offset`, when the caller has it already). */
+function toParisParts(instant: Date, offset = parisOffsetMinutes(instant.getTime())): LocalParts {
+  const local = new Date(instant.getTime() + offset * 60_000);
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,
@@ -81,8 +81,8 @@ export function fromParisParts(p: LocalParts): Date {
 
 /** "2017-12-08T00:30:00+01:00": an instant written as Paris local time with its offset. */
 export function toParisDateTime(instant: Date): string {
-  const p = toParisParts(instant);
   const offset = parisOffsetMinutes(instant.getTime());
+  const p = toParisParts(instant, offset);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return `${renderDate(p.year, p.month, p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;

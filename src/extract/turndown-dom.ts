@@ -87,9 +87,9 @@ class ViewElement extends ViewNode {
     const names = this.className.split(/\s+/u);
     return { contains: (name) => names.includes(name) };
   }
-  /** Only what the GFM plugin reads (`text-align`); the cleaned body carries no style attribute. */
+  /** What the GFM plugin reads of it, when a cell has no `align`: the cleaned body keeps no style attribute (clean.ts). */
   get style(): { textAlign: string } {
-    return { textAlign: /(?:^|;)\s*text-align\s*:\s*([a-z]+)/iu.exec(this.attrs['style'] ?? '')?.[1] ?? '' };
+    return { textAlign: '' };
   }
 
   getAttribute(name: string): string | null {
