@@ -25,17 +25,14 @@ export async function runCrawler(deps: CrawlerDeps): Promise<void> {
   const since = createSinceGate(config.since, (url) => frontier.add(url, 'listing'));
   const listingEtags = new Map<string, string>();
   const pageDeps: PageDeps = { ...deps, since, onPageWithoutArticle: (url, etag) => listingEtags.set(url, etag) };
-  let stoppedEarly = false;
   const inflight = new Set<Promise<void>>();
   let started = 0;
   let done = 0;
   let fatal: unknown;
+  const reachedMaxPages = () => config.maxPages !== undefined && started >= config.maxPages;
 
   while (!signal.aborted && fatal === undefined) {
-    if (config.maxPages !== undefined && started >= config.maxPages) {
-      stoppedEarly = true;
-      break;
-    }
+    if (reachedMaxPages()) break;
     const item = frontier.next();
     if (!item) {
       if (inflight.size === 0) break;
@@ -67,7 +64,8 @@ export async function runCrawler(deps: CrawlerDeps): Promise<void> {
   await Promise.all([...inflight]);
   if (fatal !== undefined) throw fatal;
   if (signal.aborted) await rememberQueued(frontier, deps.store, config);
-  else if (!stoppedEarly && config.since === undefined) await keepListingValidators(listingEtags, deps.store);
+  // A run cut by --max-pages left links unfollowed (`started` no longer moves: this is why the loop ended).
+  else if (!reachedMaxPages() && config.since === undefined) await keepListingValidators(listingEtags, deps.store);
 }
 
 /**
