@@ -113,10 +113,9 @@ function resolveLink(href: string | undefined, baseUrl: string): string | null {
 function appendImage(el: Element, target: CleanElement, baseUrl: string): void {
   const alt = (el.attribs['alt'] ?? '').replace(/\s+/gu, ' ').trim();
   if (BANNER_IMAGE.test(alt)) return;
-  const source = el.attribs['src'] ?? el.attribs['data-src'] ?? '';
-  const src = parseHref(source, baseUrl)?.href;
-  if (!src || BANNER_PATH.test(new URL(src).pathname)) return;
-  const image = element('img', { src, alt });
+  const src = parseHref(el.attribs['src'] ?? el.attribs['data-src'] ?? '', baseUrl);
+  if (!src || BANNER_PATH.test(src.pathname)) return;
+  const image = element('img', { src: src.href, alt });
   const caption = (el.attribs['title'] ?? '').trim();
   if (/(?:^|\s)caption(?:\s|$)/u.test(el.attribs['class'] ?? '') && caption !== '') {
     target.children.push(element('figure', {}, [image, element('figcaption', {}, [caption])]));

@@ -63,7 +63,7 @@ export function extractFromPage(page: Page, options: ExtractOptions = {}): Extra
   if (text.length < MIN_TEXT_LENGTH) return notArticle(`body too short (${text.length} characters of text)`);
   if (text.length < ERROR_BODY_MAX && ERROR_TITLE.test(text)) return notArticle('error page (its text says the page does not exist)');
 
-  const url = extractCanonicalUrl(page, head);
+  const url = extractCanonicalUrl(page);
   const dates = extractDates(head, location.scope, jsonLd, options.now ?? new Date());
   return {
     kind: 'article',

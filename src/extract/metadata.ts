@@ -15,9 +15,9 @@ import type { Page } from './types.js';
  * canonical to another host is a syndication or an injection, not this article), normalised; else
  * the normalised page URL.
  */
-export function extractCanonicalUrl(page: Page, head: HeadIndex): string {
+export function extractCanonicalUrl(page: Page): string {
   const pageUrl = new URL(page.url);
-  for (const href of [head.canonical, head.meta(...META_OG_URL)]) {
+  for (const href of [page.head.canonical, page.head.meta(...META_OG_URL)]) {
     const url = href === undefined ? null : parseHref(href, page.baseUrl);
     if (url && isInScope(url, pageUrl)) {
       const normalised = normaliseUrl(url, pageUrl);

@@ -18,8 +18,6 @@ const TAG = /<!--|<(\/?)([a-zA-Z][^\s/<>]*)[^<>]*>/gu;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Elements whose content is text, not markup: skipped to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
-/** The end tag of each raw-text element, compiled once (global: searched from a `lastIndex` set before each use). */
-const RAW_TEXT_END: ReadonlyMap<string, RegExp> = new Map([...RAW_TEXT].map((name) => [name, new RegExp(`</${name}[\\s/>]`, 'giu')]));
 /** An open element that a new start tag of one of these names closes (HTML's implied end tags). */
 const CLOSED_BY: Readonly<Record<string, readonly string[]>> = {
   p: ['p'], li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], tr: ['tr', 'td', 'th'], td: ['td', 'th'], th: ['td', 'th'], option: ['option'],
@@ -32,7 +30,9 @@ export function limitNesting(html: string): string {
   if (!hasManyTags(html)) return html;
   const out: string[] = [];
   const stack: { name: string; dropped: boolean }[] = [];
+  // Global regexes carry their `lastIndex`: made per call, like `tag`, so that no state outlives it.
   const tag = new RegExp(TAG.source, 'gu');
+  const rawTextEnd = new Map([...RAW_TEXT].map((name) => [name, new RegExp(`</${name}[\\s/>]`, 'giu')]));
   let copied = 0;
   const drop = (start: number, end: number) => {
     out.push(html.slice(copied, start));
@@ -65,7 +65,7 @@ export function limitNesting(html: string): string {
     const dropped = stack.length >= MAX_DEPTH && !RAW_TEXT.has(name);
     stack.push({ name, dropped });
     if (dropped) drop(match.index, end);
-    const close = RAW_TEXT_END.get(name);
+    const close = rawTextEnd.get(name);
     if (close) {
       close.lastIndex = end;
       const found = close.exec(html);

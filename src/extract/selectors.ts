@@ -15,23 +15,23 @@ export const ARTICLE_BODY = [MARKED_BODY, compileQuery('.com-content-article__bo
 
 /** Parts of a Joomla container that are not the text (used when no body element is marked). */
 export const CONTAINER_NON_BODY =
-  compileQuery('.page-header, dl.article-info, .article-info, .icons, .tags, ul.pager, .pagenav, .pagenavigation, .pagination, .readmore, .article-index, .btn-group, .content_rating, .content_vote');
+  compileQuery('.page-header, .article-info, .icons, .tags, ul.pager, .pagenav, .pagenavigation, .pagination, .readmore, .article-index, .btn-group, .content_rating, .content_vote');
 
 /** Listing markup: category blogs, featured pages, category lists (Joomla 1.5 to 5). */
 export const LISTING_MARKERS =
   compileQuery('div.blog, div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list, table.category, table.blog, [itemprop="blogPost"]');
 
-/** Joomla 1.5-era layouts: the table that holds an article and the title cell or heading. */
+/** Joomla 1.5-era layouts: the table that holds an article and its title (a `td`, `h1` or `h2` of that class). */
 export const LEGACY_TABLE = compileQuery('table.contentpaneopen');
-export const LEGACY_HEADING = compileQuery('td.contentheading, h1.contentheading, h2.contentheading, .contentheading');
+export const LEGACY_HEADING = compileQuery('.contentheading');
 /** Cells of a 1.5 article table that are not its text: title, print/email buttons, dates, author. */
 export const LEGACY_NON_BODY_CELL = compileQuery('.contentheading, .buttonheading, .createdate, .modifydate, .small, .article_separator');
 /** The cells that may hold a 1.5 article's text. */
 export const LEGACY_BODY_CELL = compileQuery(`td:not(${LEGACY_NON_BODY_CELL.selector})`);
 
-/** Where a Joomla article states its dates and category ("Détails" block, 1.5 date cells). */
+/** Where a Joomla article states its dates and category (`dl.article-info` "Détails" block, 1.5 date cells). */
 export const INFO_BLOCK =
-  compileQuery('dl.article-info, .article-info, td.createdate, td.modifydate, .createdate, .modifydate, .article-date, .date-publication, p.date, span.date, div.date, .published, .modified');
+  compileQuery('.article-info, .createdate, .modifydate, .article-date, .date-publication, p.date, span.date, div.date, .published, .modified');
 
 /** Title candidates inside the article container, in precedence order (after JSON-LD). */
 export const TITLE_IN_CONTAINER = [
