@@ -1,4 +1,4 @@
-/** The Unicode byte order mark, which some servers leave at the head of robots.txt, sitemaps and feeds. */
+/** The Unicode byte order mark, which some servers leave at the head of pages, robots.txt, sitemaps and feeds. */
 
 /** A leading byte order mark: it would otherwise glue itself to the first token of the text. */
 const LEADING_BOM = /^\uFEFF/;

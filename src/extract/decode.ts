@@ -9,6 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
+import { stripBom } from '../bom.js';
 import { toMediaType } from '../http/content-type.js';
 
 // iconv-lite is required on first use, not imported: loading it and building its codec index take
@@ -41,7 +42,7 @@ const SINGLE_BYTE_LATIN: ReadonlySet<string> = new Set(['windows-1252', 'iso-885
 
 /** Decodes a page body: BOM, then the HTTP charset, then the document's own declaration; never throws. */
 export function decodeHtml(body: Uint8Array | string, contentType?: string): DecodedHtml {
-  if (typeof body === 'string') return { html: body.startsWith('\uFEFF') ? body.slice(1) : body, encoding: 'utf-8' };
+  if (typeof body === 'string') return { html: stripBom(body), encoding: 'utf-8' };
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const charset = parseCharset(contentType);
   const sniffer = new Sniffer(charset ? { transportLayerEncodingLabel: charset } : {});
