@@ -6,16 +6,57 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { classAndId, cleanText, isElement } from './dom.js';
-import { CHROME_NAME, CHROME_TITLE, FURNITURE_NAME, SHARE_TITLE } from './selectors.js';
+import { CHROME_NAME, CHROME_TITLE, CONTENT_WRAPPER_NAME, FURNITURE_NAME, SHARE_TITLE } from './selectors.js';
 
 /** Tags that are chrome wherever they are. */
-const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu']);
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
+/**
+ * Elements a class word never makes chrome: a link or a picture is content wherever it sits (Joomla 3's
+ * lightbox is `<a class="modal" href="big.jpg">` around the article's own image).
+ */
+const NEVER_CHROME_BY_NAME = new Set(['a', 'img', 'picture', 'figure', 'figcaption', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'td', 'th', 'tr', 'tbody', 'thead', 'li']);
+/** A block named as chrome but holding this much text, mostly not in links, is a wrapper of the page, not chrome. */
+const WRAPPER_TEXT = 2000;
+/** A block named as chrome holding less text than this (or mostly links) is chrome even beside a content word. */
+const SMALL_CHROME_TEXT = 200;
 
-/** Whether an element is a chrome module by its tag or class/id (never the article's own furniture). */
+/**
+ * Whether an element is a chrome module: by its tag (nav, aside, footer), its role, or a chrome word
+ * of its class/id that no content word contradicts ("sidebar" is chrome, "content-sidebar-wrap" is
+ * not). A `<form>` is chrome unless it wraps the page (ASP.NET puts the whole page in one form).
+ */
 export function isChrome(el: Element): boolean {
   // <body> and <html> classes describe the page ("has-sidebar-right"), not a block of it.
   if (el.name === 'body' || el.name === 'html') return false;
-  return CHROME_TAGS.has(el.name) || CHROME_NAME.test(classAndId(el)) || el.attribs['role'] === 'navigation';
+  if (CHROME_TAGS.has(el.name) || el.attribs['role'] === 'navigation') return true;
+  if (el.name === 'form') return !wrapsThePage(el);
+  if (NEVER_CHROME_BY_NAME.has(el.name)) return false;
+  const names = classAndId(el);
+  return names !== '' && CHROME_NAME.test(names) && !CONTENT_WRAPPER_NAME.test(names) && !holdsText(el);
+}
+
+/**
+ * Whether a block inside an article's body is chrome by its name: chrome words count here even beside a
+ * content word ("post-share", "entry-tags", "article-related") when the block is small or mostly links.
+ */
+export function isNamedChromeBlock(el: Element): boolean {
+  if (NEVER_CHROME_BY_NAME.has(el.name)) return false;
+  const names = classAndId(el);
+  if (names === '' || !CHROME_NAME.test(names)) return false;
+  const { text, links } = measureLinks(el);
+  return text < SMALL_CHROME_TEXT || links / Math.max(text, 1) >= 0.5;
+}
+
+/** Whether a form is the page's wrapper: a child of `<body>` (or of a lone wrapper in it). */
+function wrapsThePage(form: Element): boolean {
+  const parent = form.parent;
+  return isElement(parent) && (parent.name === 'body' || (isElement(parent.parent) && parent.parent.name === 'body'));
+}
+
+/** Whether a block holds a page's worth of text, mostly outside links (a wrapper named after its layout). */
+function holdsText(el: Element): boolean {
+  const { text, links } = measureLinks(el, WRAPPER_TEXT);
+  return text >= WRAPPER_TEXT && links / text < 0.5;
 }
 
 /** Whether an element is the article's furniture: title header, info block, print/email icons. */
@@ -23,18 +64,22 @@ export function isFurniture(el: Element): boolean {
   return FURNITURE_NAME.test(classAndId(el));
 }
 
-/** Text length and link-text length of a subtree, in one pass. */
-function measureLinks(root: AnyNode): { text: number; links: number } {
+/**
+ * Text length and link-text length of a subtree, in one pass; scripts and styles hold no text. With
+ * `cap`, the walk stops once that much text is counted (enough to tell a wrapper from a module).
+ */
+function measureLinks(root: AnyNode, cap = Infinity): { text: number; links: number } {
   let text = 0;
   let links = 0;
   const stack: [AnyNode, boolean][] = [[root, false]];
-  while (stack.length > 0) {
+  while (stack.length > 0 && text < cap) {
     const [node, inLink] = stack.pop() as [AnyNode, boolean];
     if (node.type === 'text') {
       const length = node.data.replace(/\s+/gu, '').length;
       text += length;
       if (inLink) links += length;
-    } else if (isElement(node) && node.name !== 'script' && node.name !== 'style') {
+    } else if (isElement(node)) {
+      if (node.name === 'script' || node.name === 'style') continue;
       const link = inLink || node.name === 'a';
       for (const child of node.children) stack.push([child, link]);
     } else if ('children' in node) {

@@ -5,7 +5,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { parseHref } from '../discover/urls.js';
-import { findTitledChrome, isChrome, isFurniture } from './chrome.js';
+import { findTitledChrome, isChrome, isFurniture, isNamedChromeBlock } from './chrome.js';
 import { isElement } from './dom.js';
 import { element, type CleanElement } from './clean-tree.js';
 import { BANNER_IMAGE, BANNER_PATH, EMAIL_CLOAK_ID, EMAIL_CLOAK_TEXT, REMOVED_TAGS } from './selectors.js';
@@ -83,7 +83,7 @@ export function toCleanTree(body: Element, options: CleanOptions): CleanElement 
 
 /** Whether an element and its content stay out of the body. */
 function isLeftOut(el: Element, titled: ReadonlySet<Element>, options: CleanOptions): boolean {
-  if (REMOVED_TAGS.has(el.name) || titled.has(el) || isChrome(el) || isFurniture(el)) return true;
+  if (REMOVED_TAGS.has(el.name) || titled.has(el) || isChrome(el) || isFurniture(el) || isNamedChromeBlock(el)) return true;
   if (options.exclude?.(el)) return true;
   if ('hidden' in el.attribs || /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(el.attribs['style'] ?? '')) return true;
   return EMAIL_CLOAK_ID.test(el.attribs['id'] ?? '') && el.name === 'span';

@@ -19,6 +19,7 @@ import {
   LISTING_MARKERS,
   MARKED_BODY,
   READ_MORE,
+  TEASER,
 } from './selectors.js';
 
 /** The article's place on the page. */
@@ -90,21 +91,57 @@ function legacyLocation(tables: readonly Element[], heading: Element | undefined
   return null;
 }
 
-/** Any other markup: a marked article body, a lone `<article>`, or the best-scoring block. */
+/**
+ * Any other markup: a marked article body, a lone `<article>`, or the best-scoring block. A page is a
+ * listing only on evidence: several comparable teasers and no block that dominates them, a main block
+ * that is mostly links, or a text that is mostly "read more" stubs. One dominant text block is an
+ * article, whatever teasers, sidebars or "À lire aussi" cards surround it.
+ */
 function genericLocation(elements: ElementIndex): Located {
   const root = firstOfTag(elements, 'body') ?? elements.all.find((el) => el.parent === elements.root && el.type === 'tag');
   if (!root) return refused('empty page');
-  const marked = queryAll(elements, MARKED_BODY);
-  const articles = (elements.byTag.get('article') ?? []).filter(outsideChrome);
-  if (articles.length >= 3) return refused(`listing page (${articles.length} article teasers)`);
+  const marked = queryAll(elements, MARKED_BODY).filter(outsideChrome);
+  const teasers = queryAll(elements, TEASER).filter(outsideChrome);
+  const articles = teasers.filter((el) => el.name === 'article');
   const body = marked.length === 1 ? marked[0] : articles.length === 1 ? articles[0] : findMainContent(root);
   if (!body) return refused('no article text found');
-  if (linkDensity(body) > LISTING_LINK_DENSITY) return refused('listing page (its main block is mostly links)');
-  const readMore = queryWithin(body, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
-  if (readMore >= 3) return refused(`listing page (${readMore} "read more" links)`);
+  const listing = listingEvidence(body, teasers);
+  if (listing) return refused(listing);
   const parent = body.parent;
   const scope = parent && parent.type === 'tag' && parent !== root ? parent : body;
   return { kind: 'found', location: { layout: 'generic', scope: [scope], body, exclude: null } };
+}
+
+/** A dominant block holds at least this many times the text of the longest teaser beside it. */
+const DOMINANCE = 3;
+/** A block holding teasers is one article only if one of them holds this share of its text. */
+const DOMINANT_SHARE = 0.6;
+/** Text per "read more" link below which a block is a list of stubs (a teaser is a few lines). */
+const STUB_TEXT = 400;
+
+/** Why the page around `body` is a listing rather than one article, or null when it is an article. */
+function listingEvidence(body: Element, teasers: readonly Element[]): string | null {
+  const bodyLength = textOf(body).length;
+  const inside = teasers.filter((el) => el !== body && contains(body, el));
+  if (inside.length >= 3 && longest(inside) < DOMINANT_SHARE * bodyLength) return `listing page (${inside.length} article teasers)`;
+  const beside = teasers.filter((el) => !contains(el, body) && !contains(body, el));
+  if (beside.length >= 3 && longest(beside) * DOMINANCE > bodyLength) return `listing page (${beside.length} article teasers, none dominant)`;
+  if (linkDensity(body) > LISTING_LINK_DENSITY) return 'listing page (its main block is mostly links)';
+  const readMore = queryWithin(body, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
+  if (readMore >= 3 && bodyLength / readMore < STUB_TEXT) return `listing page (${readMore} "read more" links)`;
+  return null;
+}
+
+/** The text length of the longest of some blocks. */
+function longest(blocks: readonly Element[]): number {
+  let max = 0;
+  for (const block of blocks) max = Math.max(max, textOf(block).length);
+  return max;
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+function contains(outer: Element, inner: Element): boolean {
+  return hasAncestorUntil(inner, null, (el) => el === outer);
 }
 
 /** Whether no ancestor of an element (itself included) is site chrome. */

@@ -7,7 +7,7 @@
 import type { Element } from 'domhandler';
 import { isChrome, isFurniture, linkDensity } from './chrome.js';
 import { classAndId, descendants, isElement, textOf } from './dom.js';
-import { CONTENT_NAME, REMOVED_TAGS } from './selectors.js';
+import { CONTENT_NAME, NON_TEXT_TAGS } from './selectors.js';
 
 /** Elements whose text counts as a paragraph. */
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote']);
@@ -19,7 +19,7 @@ const FINALISTS = 5;
 /** The element most likely to hold the article text under `root`, or null when nothing scores. */
 export function findMainContent(root: Element): Element | null {
   const scores = new Map<Element, number>();
-  const skip = (el: Element) => REMOVED_TAGS.has(el.name) || isChrome(el) || isFurniture(el);
+  const skip = (el: Element) => NON_TEXT_TAGS.has(el.name) || isChrome(el) || isFurniture(el);
   for (const el of descendants(root, skip)) {
     const text = PARAGRAPH_TAGS.has(el.name) ? textOf(el) : el.name === 'div' ? ownText(el) : '';
     if (text.length < MIN_PARAGRAPH) continue;

@@ -17,9 +17,16 @@ export const ARTICLE_BODY = [MARKED_BODY, compileQuery('.com-content-article__bo
 export const CONTAINER_NON_BODY =
   compileQuery('.page-header, .article-info, .icons, .tags, ul.pager, .pagenav, .pagenavigation, .pagination, .readmore, .article-index, .btn-group, .content_rating, .content_vote');
 
-/** Listing markup: category blogs, featured pages, category lists (Joomla 1.5 to 5). */
+/**
+ * Listing markup only Joomla's category blogs, featured pages and category lists carry (1.5 to 5).
+ * `div.blog` and `[itemprop="blogPost"]` are left to the evidence of teasers (TEASER): many a single
+ * post sits in a "blog" wrapper or is marked as a Blog's blogPost.
+ */
 export const LISTING_MARKERS =
-  compileQuery('div.blog, div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list, table.category, table.blog, [itemprop="blogPost"]');
+  compileQuery('div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list, table.category, table.blog');
+
+/** Blocks that are one article's teaser on a listing (or a related-article card beside an article). */
+export const TEASER = compileQuery('article, [itemprop="blogPost"], .com-content-category-blog__item, .blog-item');
 
 /** Joomla 1.5-era layouts: the table that holds an article and its title (a `td`, `h1` or `h2` of that class). */
 export const LEGACY_TABLE = compileQuery('table.contentpaneopen');
@@ -100,12 +107,25 @@ export const REMOVED_TAGS = new Set([
   'source', 'track', 'head', 'title', 'base', 'param',
 ]);
 
+/** Elements that hold no readable text: never scored as content, whatever they contain. */
+export const NON_TEXT_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
+  'button', 'input', 'select', 'option', 'textarea', 'label', 'svg', 'canvas', 'dialog', 'map', 'head',
+]);
+
 /**
  * Class or id words of site chrome (Readability's "unlikely candidates", plus Joomla module names).
  * Matched as whole words of the class/id so that `navigation-buttons` matches and `canvas` does not.
  */
 export const CHROME_NAME =
   /(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu|sidebar|aside|footer|share|sharing|partage|social|socials|addthis|sharethis|cookies?|cookiebar|rgpd|gdpr|consent|breadcrumbs?|pathway|module|moduletable|moduletable_[a-z0-9]+|mod|banner|bannergroup|entete|pagenav|pagenavigation|pager|pagination|tags|comments?|jcomments|disqus|related|relateditems|latestnews|mostread|newsflash|advert|ads|widget|search|searchform|login|popup|modal)(?=$|[\s_-])/iu;
+
+/**
+ * Class or id words that say a block holds the text ("content-sidebar-wrap", "mod_article",
+ * "post-content widget"): a chrome word beside one of these does not make the block chrome
+ * (Readability's "ok maybe it's a candidate"). "main" is left out: "main-nav" is a menu.
+ */
+export const CONTENT_WRAPPER_NAME = /(?:^|[\s_-])(?:article|articles|body|content|contenu|contents|entry|post|story|text|texte|column|blog)(?=$|[\s_-])/iu;
 
 /** Class or id words of an article's furniture: its header, info block and print/email icons. Not text, but not chrome. */
 export const FURNITURE_NAME =
