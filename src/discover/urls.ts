@@ -31,6 +31,15 @@ const COMPONENT_ARTICLE = /\/component\/content\/article\/0*(\d+)(?:\.html?)?$/i
 /** A last segment that is a date (`/agenda/2024-01-15`), not `<id>-<alias>`. */
 const DATE_SEGMENT = /\/\d{4}-\d{2}(?:-\d{2})?(?:\.html?)?$/;
 
+/** Words of a slug: "la-flamme_olympique" has three. */
+const SLUG_SEPARATOR = /[-_+]+/u;
+/** Words of a slug that an article has (a title made into a path), and a listing's path does not. */
+const SLUG_WORDS = 3;
+/** A dated path ("/2024/07/18/…"), the usual shape of a news or blog article. */
+const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\//u;
+/** Listing paths: pagination, tags, categories, archives, search. */
+const LISTING_PATH = /\/(?:page|tag|tags|category|categories|categorie|rubrique|archives?|search|recherche|author|auteur)(?:\/|$)/iu;
+
 /** Sitemap file names: `sitemap.xml`, `sitemap_index.xml.gz`, `sitemap.txt` (plain-text protocol form). */
 const SITEMAP_PATH = /sitemap[^/]*\.(?:xml|txt)(?:\.gz)?$/;
 
@@ -159,3 +168,17 @@ export function classifyUrl(url: URL): UrlKind {
   if (articleIdFromUrl(url)) return 'article';
   return 'listing';
 }
+
+/**
+ * Whether a URL has the shape of one article's address: a Joomla article id, a dated path, or a last
+ * segment made of a title's words ("/actualites/la-flamme-olympique-brillera-a-beauvais"). Evidence,
+ * not proof: the extractor weighs it when it hesitates between an article and a listing.
+ */
+export function looksLikeArticleUrl(url: URL): boolean {
+  if (LISTING_PATH.test(url.pathname) || url.searchParams.has('start') || url.searchParams.has('limitstart')) return false;
+  if (articleIdFromUrl(url) !== null || DATED_PATH.test(url.pathname)) return true;
+  const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  const words = last.replace(/\.[a-z0-9]{2,5}$/iu, '').split(SLUG_SEPARATOR).filter((word) => /\p{L}/u.test(word));
+  return words.length >= SLUG_WORDS;
+}
+

@@ -3,12 +3,11 @@
  * page, then the 1.5-era tables), then a content-scoring fallback; listings are recognised on the way.
  */
 import type { Element } from 'domhandler';
-import { isChrome, linkDensity } from './chrome.js';
+import { isChrome } from './chrome.js';
 import { hasAncestorUntil, textOf } from './dom.js';
 import { firstOfTag, queryAll, queryWithin, type ElementIndex, type Query } from './query.js';
 import { findMainContent } from './scoring.js';
 import {
-  ANCHOR,
   ARTICLE_BODY,
   ARTICLE_CONTAINER,
   CONTAINER_NON_BODY,
@@ -18,7 +17,6 @@ import {
   LEGACY_TABLE,
   LISTING_MARKERS,
   MARKED_BODY,
-  READ_MORE,
   TEASER,
 } from './selectors.js';
 
@@ -32,13 +30,14 @@ export interface ArticleLocation {
   readonly body: Element;
   /** Parts of `body` that are not text (its header, info block, navigation). */
   readonly exclude: Query | null;
+  /** Generic layout: the teasers of the page (articles, blog posts), evidence of a listing. */
+  readonly teasers?: readonly Element[];
+  /** Generic layout: false when no block scored and `body` is the page's `<body>`. */
+  readonly scored?: boolean;
 }
 
 /** The article's location, or the reason the page has none. */
 export type Located = { readonly kind: 'found'; readonly location: ArticleLocation } | { readonly kind: 'refused'; readonly reason: string };
-
-/** Above this link density the best block of a page is a list of links, not an article. */
-const LISTING_LINK_DENSITY = 0.5;
 
 /** Finds the article on a parsed page. */
 export function locateArticle(elements: ElementIndex): Located {
@@ -92,10 +91,9 @@ function legacyLocation(tables: readonly Element[], heading: Element | undefined
 }
 
 /**
- * Any other markup: a marked article body, a lone `<article>`, or the best-scoring block. A page is a
- * listing only on evidence: several comparable teasers and no block that dominates them, a main block
- * that is mostly links, or a text that is mostly "read more" stubs. One dominant text block is an
- * article, whatever teasers, sidebars or "À lire aussi" cards surround it.
+ * Any other markup: a marked article body, a lone `<article>`, or the best-scoring block (the page's
+ * `<body>` when nothing scores). Whether it is one article or a listing is decided once the body is
+ * chosen (listing.ts), from the teasers found here.
  */
 function genericLocation(elements: ElementIndex): Located {
   const root = firstOfTag(elements, 'body') ?? elements.all.find((el) => el.parent === elements.root && el.type === 'tag');
@@ -104,44 +102,9 @@ function genericLocation(elements: ElementIndex): Located {
   const teasers = queryAll(elements, TEASER).filter(outsideChrome);
   const articles = teasers.filter((el) => el.name === 'article');
   const body = marked.length === 1 ? marked[0] : articles.length === 1 ? articles[0] : findMainContent(root);
-  if (!body) return refused('no article text found');
-  const listing = listingEvidence(body, teasers);
-  if (listing) return refused(listing);
-  const parent = body.parent;
-  const scope = parent && parent.type === 'tag' && parent !== root ? parent : body;
-  return { kind: 'found', location: { layout: 'generic', scope: [scope], body, exclude: null } };
-}
-
-/** A dominant block holds at least this many times the text of the longest teaser beside it. */
-const DOMINANCE = 3;
-/** A block holding teasers is one article only if one of them holds this share of its text. */
-const DOMINANT_SHARE = 0.6;
-/** Text per "read more" link below which a block is a list of stubs (a teaser is a few lines). */
-const STUB_TEXT = 400;
-
-/** Why the page around `body` is a listing rather than one article, or null when it is an article. */
-function listingEvidence(body: Element, teasers: readonly Element[]): string | null {
-  const bodyLength = textOf(body).length;
-  const inside = teasers.filter((el) => el !== body && contains(body, el));
-  if (inside.length >= 3 && longest(inside) < DOMINANT_SHARE * bodyLength) return `listing page (${inside.length} article teasers)`;
-  const beside = teasers.filter((el) => !contains(el, body) && !contains(body, el));
-  if (beside.length >= 3 && longest(beside) * DOMINANCE > bodyLength) return `listing page (${beside.length} article teasers, none dominant)`;
-  if (linkDensity(body) > LISTING_LINK_DENSITY) return 'listing page (its main block is mostly links)';
-  const readMore = queryWithin(body, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
-  if (readMore >= 3 && bodyLength / readMore < STUB_TEXT) return `listing page (${readMore} "read more" links)`;
-  return null;
-}
-
-/** The text length of the longest of some blocks. */
-function longest(blocks: readonly Element[]): number {
-  let max = 0;
-  for (const block of blocks) max = Math.max(max, textOf(block).length);
-  return max;
-}
-
-/** Whether `inner` is `outer` or lies inside it. */
-function contains(outer: Element, inner: Element): boolean {
-  return hasAncestorUntil(inner, null, (el) => el === outer);
+  const parent = body?.parent;
+  const scope = body && parent && parent.type === 'tag' && parent !== root ? parent : body ?? root;
+  return { kind: 'found', location: { layout: 'generic', scope: [scope], body: body ?? root, exclude: null, teasers, scored: body !== undefined && body !== null } };
 }
 
 /** Whether no ancestor of an element (itself included) is site chrome. */

@@ -62,5 +62,10 @@ export interface Article {
 
 /** The outcome of extraction: an article, or a one-line reason the page is not one. */
 export type Extraction =
-  | { readonly kind: 'article'; readonly article: Article }
+  | {
+      readonly kind: 'article';
+      readonly article: Article;
+      /** How the text was found (which rule, which block), for `extract --verbose`. */
+      readonly via: string;
+    }
   | { readonly kind: 'not-article'; readonly reason: string };

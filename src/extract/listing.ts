@@ -1,0 +1,56 @@
+/**
+ * Is the block found the article of the page, or one teaser among many? A decision by evidence, not by
+ * one count of one tag: a listing shows several comparable teasers and no block that dominates them,
+ * or its main block is mostly links, or mostly "read more" stubs. A news page with three "À lire aussi"
+ * cards under a long text is an article. The block may come from another tree than the teasers
+ * (Readability's reading), so teasers are matched by their text, never by node identity.
+ */
+import type { Element } from 'domhandler';
+import { linkDensity } from './chrome.js';
+import { textOf } from './dom.js';
+import { queryWithin } from './query.js';
+import { ANCHOR, READ_MORE } from './selectors.js';
+
+/** Above this link density the main block of a page is a list of links, not an article. */
+const LISTING_LINK_DENSITY = 0.5;
+/** A dominant block holds this many times the text of the longest teaser beside it… */
+const DOMINANCE = 3;
+/** …or only this many times when the URL has an article's shape (evidence toward "article"). */
+const DOMINANCE_AT_ARTICLE_URL = 1.5;
+/** A block is a listing when teasers hold this share of its text and none of them dominates it. */
+const TEASERS_SHARE = 0.5;
+const DOMINANT_SHARE = 0.6;
+/** Text per "read more" link below which a block is a list of stubs (a teaser is a few lines). */
+const STUB_TEXT = 400;
+/** A teaser is recognised inside a block by this much of its text. */
+const TEASER_PROBE = 80;
+/** Teasers shorter than this (an empty card, a picture) say nothing either way. */
+const MIN_TEASER = 20;
+
+/** Why the page is a listing rather than one article in `body`, or null when it is an article. */
+export function listingEvidence(body: Element, teasers: readonly Element[], articleUrl: boolean): string | null {
+  const text = textOf(body);
+  const inside: number[] = [];
+  const beside: number[] = [];
+  let around = false;
+  for (const teaser of teasers) {
+    const teaserText = textOf(teaser);
+    if (teaserText.length < MIN_TEASER) continue;
+    if (teaserText.length >= text.length) {
+      // The one teaser that holds the whole block is the article around it; a teaser can only be
+      // inside a block longer than itself.
+      if (!around && teaserText.includes(text.slice(0, TEASER_PROBE))) around = true;
+      else beside.push(teaserText.length);
+      continue;
+    }
+    (text.includes(teaserText.slice(0, TEASER_PROBE)) ? inside : beside).push(teaserText.length);
+  }
+  const insideText = inside.reduce((sum, length) => sum + length, 0);
+  if (inside.length >= 3 && insideText >= TEASERS_SHARE * text.length && Math.max(...inside) < DOMINANT_SHARE * text.length) return `listing page (${inside.length} article teasers)`;
+  const dominance = articleUrl ? DOMINANCE_AT_ARTICLE_URL : DOMINANCE;
+  if (beside.length >= 3 && Math.max(...beside) * dominance > text.length) return `listing page (${beside.length} article teasers, none dominant)`;
+  if (linkDensity(body) > LISTING_LINK_DENSITY) return 'listing page (its main block is mostly links)';
+  const readMore = queryWithin(body, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
+  if (readMore >= 3 && text.length / readMore < STUB_TEXT) return `listing page (${readMore} "read more" links)`;
+  return null;
+}
