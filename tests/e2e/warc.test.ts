@@ -1,5 +1,5 @@
 /**
- * End to end, preservation (issue 6): the real CLI crawls the fixture site with --warc; its WARC
+ * End to end, preservation in WARC files: the real CLI crawls the fixture site with --warc; its WARC
  * files are read back with warcio and checked record by record against the server's request log;
  * a second crawl writes revisits; `rebuild` from the WARC files reproduces the archive; `verify`
  * passes on it and catches what was damaged.
