@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FixtureSite, serveFixtureSite } from '../../scripts/fixture-site.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { parseNdjson, runCli } from '../helpers/run-cli.js';
+import { schemaErrors } from '../helpers/schema.js';
 import { parseWithWarcio, type ParsedRecord } from '../warc/helpers.js';
 
 const OWN_WARC_NAME = /^\d{8}T\d{6}Z-\d{5}\.warc\.gz$/;
@@ -202,7 +203,9 @@ describe('rebuild and verify', () => {
     expect(rebuilt.stderr).toMatch(/rebuild summary: WARC files 2, .*other hosts 0/);
     const files = await archiveFiles(out);
     expect(await archiveFiles(other)).toEqual(files);
-    expect(parseNdjson(rebuilt.stdout).map((r) => r.path).sort()).toEqual(files);
+    const rebuiltRecords = parseNdjson(rebuilt.stdout);
+    for (const record of rebuiltRecords) expect(schemaErrors(record)).toEqual([]);
+    expect(rebuiltRecords.map((r) => r.path).sort()).toEqual(files);
     // The WARC files the references name come along, so they are the same and stay inside the archive.
     const copies = await warcFiles(other);
     expect(copies.length).toBeGreaterThan(0);
