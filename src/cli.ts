@@ -4,6 +4,7 @@
  * `extract` in a shell loop does not pay for the crawler's modules.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { renderHelpFooter } from './cli-help.js';
 import { systemClock } from './clock.js';
 import { DEFAULT_BASE_URL, DEFAULT_OUT, DEFAULTS } from './config.js';
 import { BeauvaisError, describeCause } from './errors.js';
@@ -68,6 +69,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .option('--no-warc', 'record no WARC this run, whatever <out>/archive.yaml says')
     .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
     .option('--verbose', 'log every request on stderr')
+    .addHelpText('after', renderHelpFooter('crawl'))
     .action(async (raw) => {
       const { runCrawlCommand } = await import('./commands/crawl.js');
       setExit(await runCrawlCommand(raw, ctx));
@@ -80,6 +82,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown']).default('json'))
     .option('--base-url <url>', 'the URL the page was published at (for a file or stdin)')
     .option('--timeout <ms>', 'timeout when fetching a URL', DEFAULTS.timeout)
+    .addHelpText('after', renderHelpFooter('extract'))
     .action(async (input: string, raw) => {
       const { resolveExtractOptions, runExtract } = await import('./commands/extract.js');
       setExit(await runExtract(resolveExtractOptions(input, raw), ctx));
@@ -93,6 +96,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .option('--since <YYYY-MM-DD>', 'only articles dated on or after this date')
     .option('--until <YYYY-MM-DD>', 'only articles dated on or before this date')
     .option('--section <name>', 'only articles whose section contains this text (case-insensitive)')
+    .addHelpText('after', renderHelpFooter('export'))
     .action(async (raw) => {
       const { resolveExportOptions, runExport } = await import('./commands/export.js');
       setExit(await runExport(resolveExportOptions(raw), ctx));
@@ -107,6 +111,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .option('--json', 'print one JSON record per new or updated article on stdout')
     .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
     .option('--verbose', 'say what is done with every capture')
+    .addHelpText('after', renderHelpFooter('rebuild'))
     .action(async (raw) => {
       const { resolveRebuildOptions, runRebuild } = await import('./commands/rebuild.js');
       setExit(await runRebuild(resolveRebuildOptions(raw), ctx));
@@ -116,6 +121,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .command('verify')
     .description('check the archive: hashes, WARC records and digests, history files, duplicates')
     .option('--out <dir>', 'archive folder', DEFAULT_OUT)
+    .addHelpText('after', renderHelpFooter('verify'))
     .action(async (raw) => {
       const { resolveVerifyOptions, runVerify } = await import('./commands/verify.js');
       setExit(await runVerify(resolveVerifyOptions(raw), ctx));
