@@ -70,13 +70,19 @@ export function redirectExchange(sitePath: string, location: string, startedAt: 
 }
 
 /** Writes the exchanges with our writer into `dir`; returns the files (absolute) and the refs. */
-export async function writeOwnWarc(dir: string, crawlStart: string, exchanges: readonly Exchange[], knownDigests?: KnownPayloads) {
+export async function writeOwnWarc(
+  dir: string,
+  crawlStart: string,
+  exchanges: readonly Exchange[],
+  knownDigests?: KnownPayloads,
+  crawlOptions: Readonly<Record<string, unknown>> = { warc: true },
+) {
   const writer = await openWarcWriter({
     dir,
     outDir: path.dirname(dir),
     crawlStart: new Date(crawlStart),
     software: 'beauvais-archive/0.1.0',
-    crawlOptions: { warc: true },
+    crawlOptions,
     knownDigests,
     clock: fixedClock(crawlStart),
   });

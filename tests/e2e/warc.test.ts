@@ -232,6 +232,37 @@ describe('rebuild and verify', () => {
     expect(refreshed.stderr).toMatch(/new 0, updated 0, unchanged \d+/);
   }, 60_000);
 
+  it('rebuilds an archive crawled from 127.0.0.1 without --base-url, and says which --base-url to use when it is wrong', async () => {
+    expect((await crawl('--warc')).code).toBe(0);
+    await site.close();
+    const files = await archiveFiles(out);
+
+    // The site comes from the crawl options in the warcinfo records: not www.beauvais.fr, the default.
+    const rebuilt = await runCli(['rebuild', '--from', join(out, 'warc'), '--out', other]);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toContain(`site: ${site.url}/ (from the crawl options in the WARC files)`);
+    expect(rebuilt.stderr).toMatch(/other hosts 0/);
+    expect(await archiveFiles(other)).toEqual(files);
+
+    // Into the archive itself: its own state names the site.
+    const again = await runCli(['rebuild', '--from', join(out, 'warc'), '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`site: ${site.url}/ (from the archive in ${out})`);
+    expect(again.stderr).toMatch(/new 0, updated 0, unchanged [1-9]/);
+
+    const wrong = await mkdtemp(join(tmpdir(), 'beauvais-warc-e2e-wrong-'));
+    try {
+      const result = await runCli(['rebuild', '--from', join(out, 'warc'), '--out', wrong, '--base-url', 'https://www.beauvais.fr', '--json']);
+      expect(result.code).toBe(3);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/pages 0, .*other hosts [1-9]/);
+      expect(result.stderr).toMatch(new RegExp(`no page of https://www\\.beauvais\\.fr .*records of other hosts were skipped: ${site.url.replace(/[.]/g, '\\.')} \\(\\d+ records\\)`));
+      expect(result.stderr).toContain(`run again with --base-url ${site.url}`);
+    } finally {
+      await rm(wrong, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('verify passes on a crawled archive, then reports an edited body, a missing WARC record and a duplicate', async () => {
     expect((await crawl('--warc')).code).toBe(0);
     const clean = await runCli(['verify', '--out', out]);
