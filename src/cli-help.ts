@@ -29,13 +29,14 @@ const HELP = {
   extract: {
     examples: [
       'beauvais-archive extract https://www.beauvais.fr/actualites/prochainement-a-beauvais/3750-le-2e-marche-nocturne-une-edition-speciale-annees-80.html',
-      'beauvais-archive extract saved-page.html --base-url https://www.beauvais.fr/actualites/culture/3770-x.html',
-      'curl -s "$URL" | beauvais-archive extract - --base-url "$URL" --format markdown',
+      'beauvais-archive extract saved/*.html --base-url https://www.beauvais.fr/ | jq -r \'[.input, .title] | @tsv\'',
+      'beauvais-archive extract --input-file urls.txt --format markdown --to articles/',
     ],
     exitCodes: [
-      ['0', 'the page is an article'],
+      ['0', 'every input is an article'],
+      ['1', 'the output folder (--to) cannot be written'],
       USAGE,
-      ['3', 'the page is not an article (the reason is on stderr)'],
+      ['3', 'some input is not an article or could not be read or fetched (one line each on stderr)'],
     ],
   },
   export: {

@@ -77,15 +77,19 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
 
   program
     .command('extract')
-    .description('extract the article of one page (URL, file, or - for stdin) and print its record')
-    .argument('<input>', 'a page URL, an HTML file, or - to read stdin')
+    .description('extract the article of each page (URLs, HTML files, or - for stdin) and print one record per article')
+    .argument('[inputs...]', 'page URLs, HTML files, or - to read one page from stdin')
+    .option('--input-file <file>', 'read more inputs from this file, one a line (blank lines and # comments skipped)')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown']).default('json'))
-    .option('--base-url <url>', 'the URL the page was published at (for a file or stdin)')
+    .option('--to <folder>', 'with --format markdown: write one file per article into this folder (needed for several inputs)')
+    .option('--base-url <url>', 'the URL a file or stdin page was published at, or its site; for URLs, the one site fetched')
+    .option('--delay <ms>', 'minimum gap between requests to the site (robots.txt Crawl-delay wins when larger)', DEFAULTS.delay)
     .option('--timeout <ms>', 'timeout when fetching a URL', DEFAULTS.timeout)
+    .option('--verbose', 'say on stderr what was read for each input')
     .addHelpText('after', renderHelpFooter('extract'))
-    .action(async (input: string, raw) => {
+    .action(async (inputs: string[], raw) => {
       const { resolveExtractOptions, runExtract } = await import('./commands/extract.js');
-      setExit(await runExtract(resolveExtractOptions(input, raw), ctx));
+      setExit(await runExtract(resolveExtractOptions(inputs, raw), ctx));
     });
 
   program
