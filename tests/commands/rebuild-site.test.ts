@@ -3,31 +3,21 @@
  * crawl options of this tool's warcinfo records, else the one host of the captured pages; and a
  * rebuild that finds no page of its site but records of other hosts exits 3 and says which to use.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wgetStyleWarc } from '../warc/foreign-warcs.js';
-import { htmlExchange, makeTempOut } from '../warc/helpers.js';
-import { archiveFiles, fixturePage, PAGES, pageExchange, readEntry, runMain, writeOwnWarc } from './rebuild-fixtures.js';
+import { htmlExchange } from '../warc/helpers.js';
+import { archiveFiles, fixturePage, PAGES, pageExchange, readEntry, runMain, useRebuildDirs, writeOwnWarc } from './rebuild-fixtures.js';
 
 const STAGING = 'https://staging.beauvais.test';
 
-let root: string;
-let cleanup: () => Promise<void>;
-let out: string;
-let sources: string;
-beforeEach(async () => {
-  ({ out: root, cleanup } = await makeTempOut());
-  out = path.join(root, 'archive');
-  sources = path.join(root, 'captures', 'warc');
-  await mkdir(sources, { recursive: true });
-});
-afterEach(() => cleanup());
+const dirs = useRebuildDirs();
 
-const rebuild = (...args: string[]) => runMain(['rebuild', '--out', out, ...args]);
+const rebuild = (...args: string[]) => runMain(['rebuild', '--out', dirs.out, ...args]);
 
 async function stagingWgetCapture(): Promise<string> {
-  const file = path.join(sources, 'staging.warc.gz');
+  const file = path.join(dirs.sources, 'staging.warc.gz');
   await writeFile(file, await wgetStyleWarc(`${STAGING}${PAGES.conseil}`, await fixturePage(PAGES.conseil), 'gzip-per-record'));
   return file;
 }
@@ -38,14 +28,14 @@ describe('rebuild without --base-url', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`site: ${STAGING}/ (from the host of the captured pages)`);
     expect(result.stderr).toMatch(/pages 1, new 1, .*other hosts 0/);
-    const [file] = await archiveFiles(out);
-    expect((await readEntry(out, file ?? '')).id).toBe('3760');
+    const [file] = await archiveFiles(dirs.out);
+    expect((await readEntry(dirs.out, file ?? '')).id).toBe('3760');
   });
 
   it('takes the --base-url of the crawl named in our warcinfo record, even when the captures span hosts', async () => {
     const html = await fixturePage(PAGES.travaux);
     const { files } = await writeOwnWarc(
-      sources,
+      dirs.sources,
       '2026-11-20T08:00:00Z',
       [
         htmlExchange(`${STAGING}${PAGES.travaux}`, html, '2026-11-20T08:00:01.000Z'),
@@ -58,28 +48,28 @@ describe('rebuild without --base-url', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`site: ${STAGING}/ (from the crawl options in the WARC files)`);
     expect(result.stderr).toMatch(/new 1, .*other hosts 1,/);
-    expect(await archiveFiles(out)).toHaveLength(1);
+    expect(await archiveFiles(dirs.out)).toHaveLength(1);
   });
 
   it('keeps the site of the archive in --out, and exits 3 naming the hosts seen when the captures are of another', async () => {
-    const { files } = await writeOwnWarc(sources, '2026-11-20T08:00:00Z', [await pageExchange(PAGES.arobases, '2026-11-20T08:00:01.000Z')]);
+    const { files } = await writeOwnWarc(dirs.sources, '2026-11-20T08:00:00Z', [await pageExchange(PAGES.arobases, '2026-11-20T08:00:01.000Z')]);
     expect((await rebuild('--from', ...files)).code).toBe(0);
-    const before = await archiveFiles(out);
+    const before = await archiveFiles(dirs.out);
 
     const result = await rebuild('--from', await stagingWgetCapture());
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/pages 0, .*other hosts 1,/);
-    expect(result.stderr).toContain(`no page of https://www.beauvais.fr (the site, from the archive in ${out})`);
+    expect(result.stderr).toContain(`no page of https://www.beauvais.fr (the site, from the archive in ${dirs.out})`);
     expect(result.stderr).toContain(`${STAGING} (1 records)`);
     expect(result.stderr).toContain(`run again with --base-url ${STAGING}`);
-    expect(await archiveFiles(out)).toEqual(before);
+    expect(await archiveFiles(dirs.out)).toEqual(before);
   });
 
   it('with --base-url given, archives only that site, as before', async () => {
     const result = await rebuild('--from', await stagingWgetCapture(), '--base-url', STAGING);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('site:');
-    expect(await archiveFiles(out)).toHaveLength(1);
+    expect(await archiveFiles(dirs.out)).toHaveLength(1);
   });
 });
