@@ -67,6 +67,7 @@ export function createPageFetcher(options: PageFetcherOptions, ctx: CommandConte
   };
   return {
     async fetchPage(url) {
+      if (!URL.canParse(url)) return new BeauvaisError('not a URL', { url });
       if (!isInScope(new URL(url), options.site)) {
         return new BeauvaisError(`not on ${options.site.origin}, the site of this run: not fetched (one site per run)`, { url });
       }

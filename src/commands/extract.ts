@@ -6,13 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import { DEFAULTS, parseBaseUrl, parseIntOption, parseLogLevel } from '../config.js';
+import { DEFAULT_BASE_URL, DEFAULTS, parseBaseUrl, parseIntOption, parseLogLevel } from '../config.js';
 import { BeauvaisError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { extractArticle } from '../extract/extract-article.js';
 import type { Article } from '../extract/types.js';
 import { createLogger, type Logger, type LogLevel } from '../log.js';
-import { toRecord } from '../output/record.js';
+import { type ArticleRecord, toRecord } from '../output/record.js';
 import { type CommandContext, writeOut } from './context.js';
 import type { PageFetcher } from './extract-fetch.js';
 import { collectInputs, toInputKind } from './extract-inputs.js';
@@ -35,7 +35,7 @@ export interface ExtractOptions {
 }
 
 /** The record `extract` prints: the article record and the input it came from. */
-export interface ExtractRecord extends ReturnType<typeof toRecord> {
+export interface ExtractRecord extends ArticleRecord {
   readonly input: string;
 }
 
@@ -111,12 +111,12 @@ export async function runExtract(options: ExtractOptions, ctx: CommandContext): 
 
 /** Reads files and stdin itself; fetches URLs through one polite fetcher, created on the first URL. */
 function createPageLoader(options: ExtractOptions, inputs: readonly string[], ctx: CommandContext, logger: Logger) {
-  const firstUrl = inputs.find((input) => toInputKind(input) === 'url');
+  const firstUrl = inputs.find((input) => toInputKind(input) === 'url' && URL.canParse(input));
   let fetcher: Promise<PageFetcher> | undefined;
   const openFetcher = async (): Promise<PageFetcher> => {
     // Loaded only for URLs: `extract` of saved pages never pays for undici.
     const { createPageFetcher } = await import('./extract-fetch.js');
-    const site = parseBaseUrl(options.baseUrl ?? firstUrl ?? '');
+    const site = parseBaseUrl(options.baseUrl ?? firstUrl ?? DEFAULT_BASE_URL);
     return createPageFetcher({ site, timeoutMs: options.timeoutMs, delayMs: options.delayMs }, ctx, logger);
   };
   return {

@@ -95,7 +95,7 @@ describe('extract of a list of URLs', () => {
     const list = join(dir, 'urls.txt');
     const otherHost = `http://localhost:${site.port}${SPORT}`;
     const disallowed = `${site.url}/actualites/prive/3800-brouillon.html`;
-    await writeFile(list, [`${site.url}${CULTURE}`, otherHost, disallowed, `${site.url}${SPORT}`, `${site.url}${LISTING}`].join('\n'));
+    await writeFile(list, ['http://', `${site.url}${CULTURE}`, otherHost, disallowed, `${site.url}${SPORT}`, `${site.url}${LISTING}`].join('\n'));
     const result = await runCli(['extract', '--input-file', list, '--delay', '600']);
     expect(result.code).toBe(3);
     const records = parseNdjson(result.stdout);
@@ -106,6 +106,7 @@ describe('extract of a list of URLs', () => {
     ]);
     expect(result.stderr).toMatch(new RegExp(`^error: ${otherHost.replace(/[.]/g, '\\.')}: not on ${site.url.replace(/[.]/g, '\\.')}`, 'mu'));
     expect(result.stderr).toMatch(/^error: \S+3800-brouillon\.html: robots\.txt disallows/mu);
+    expect(result.stderr).toMatch(/^error: http:\/\/: not a URL$/mu);
     expect(result.stderr).toMatch(/^error: \S+\/actualites\.html: not an article/mu);
 
     // Only the site's host was asked, robots.txt first, never the other host nor the disallowed page.
