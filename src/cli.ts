@@ -46,6 +46,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .description('A faithful, dated, deduplicated archive of the news of www.beauvais.fr')
     .version(readVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nRun beauvais-archive <command> --help for its examples and exit codes.')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
 

@@ -44,6 +44,7 @@ describe('command line', () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     for (const command of ['crawl', 'extract', 'export']) expect(result.stdout).toContain(command);
+    expect(result.stdout).toContain('<command> --help for its examples and exit codes');
   });
 });
 

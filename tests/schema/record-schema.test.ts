@@ -23,6 +23,10 @@ describe('record schema formats', () => {
     expect(schemaErrors(VALID)).toEqual([]);
   });
 
+  it('checks every alias as a URL', () => {
+    expect(schemaErrors({ ...VALID, aliases: ['https://www.beauvais.fr/a.html', 'https://www.beauvais.fr/%zz'] })).toContainEqual(expect.stringMatching(/^\/aliases\/1 must match format "uri"/u));
+  });
+
   it.each([
     ['fetchedAt', 'yesterday'],
     ['fetchedAt', '2026-11-26'],
