@@ -112,7 +112,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .description('rebuild the archive from WARC files (ours, wget\'s, Webrecorder\'s), without network')
     .requiredOption('--from <paths...>', 'WARC files, or folders holding them')
     .option('--out <dir>', 'archive folder', DEFAULT_OUT)
-    .option('--base-url <url>', 'the site whose pages are archived, records of other hosts are ignored (default: the archive\'s site in --out, else the one named in the WARC files by the crawl that wrote them, else the one host of the captured pages, else https://www.beauvais.fr)')
+    .option('--base-url <url>', `the site whose pages are archived, records of other hosts are ignored (default: the archive's site in --out, else the one named in the WARC files by the crawl that wrote them, else the one host of the captured pages, else ${DEFAULT_BASE_URL})`)
     .option('--json', 'print one JSON record per new or updated article on stdout')
     .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
     .option('--verbose', 'say what is done with every capture')
