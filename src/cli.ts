@@ -4,6 +4,7 @@
  * `extract` in a shell loop does not pay for the crawler's modules.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { renderHelpFooter } from './cli-help.js';
 import { systemClock } from './clock.js';
 import { DEFAULT_BASE_URL, DEFAULT_OUT, DEFAULTS } from './config.js';
 import { BeauvaisError, describeCause } from './errors.js';
@@ -45,6 +46,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .description('A faithful, dated, deduplicated archive of the news of www.beauvais.fr')
     .version(readVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nRun beauvais-archive <command> --help for its examples and exit codes.')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
 
@@ -68,6 +70,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .option('--no-warc', 'record no WARC this run, whatever <out>/archive.yaml says')
     .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
     .option('--verbose', 'log every request on stderr')
+    .addHelpText('after', renderHelpFooter('crawl'))
     .action(async (raw) => {
       const { runCrawlCommand } = await import('./commands/crawl.js');
       setExit(await runCrawlCommand(raw, ctx));
@@ -75,14 +78,19 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
 
   program
     .command('extract')
-    .description('extract the article of one page (URL, file, or - for stdin) and print its record')
-    .argument('<input>', 'a page URL, an HTML file, or - to read stdin')
+    .description('extract the article of each page (URLs, HTML files, or - for stdin) and print one record per article')
+    .argument('[inputs...]', 'page URLs, HTML files, or - to read one page from stdin')
+    .option('--input-file <file>', 'read more inputs from this file, one a line (blank lines and # comments skipped)')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown']).default('json'))
-    .option('--base-url <url>', 'the URL the page was published at (for a file or stdin)')
+    .option('--to <folder>', 'with --format markdown: write one file per article into this folder (needed for several inputs)')
+    .option('--base-url <url>', 'the URL a file or stdin page was published at, or its site; for URLs, the one site fetched')
+    .option('--delay <ms>', 'minimum gap between requests to the site (robots.txt Crawl-delay wins when larger)', DEFAULTS.delay)
     .option('--timeout <ms>', 'timeout when fetching a URL', DEFAULTS.timeout)
-    .action(async (input: string, raw) => {
+    .option('--verbose', 'say on stderr what was read for each input')
+    .addHelpText('after', renderHelpFooter('extract'))
+    .action(async (inputs: string[], raw) => {
       const { resolveExtractOptions, runExtract } = await import('./commands/extract.js');
-      setExit(await runExtract(resolveExtractOptions(input, raw), ctx));
+      setExit(await runExtract(resolveExtractOptions(inputs, raw), ctx));
     });
 
   program
@@ -93,6 +101,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .option('--since <YYYY-MM-DD>', 'only articles dated on or after this date')
     .option('--until <YYYY-MM-DD>', 'only articles dated on or before this date')
     .option('--section <name>', 'only articles whose section contains this text (case-insensitive)')
+    .addHelpText('after', renderHelpFooter('export'))
     .action(async (raw) => {
       const { resolveExportOptions, runExport } = await import('./commands/export.js');
       setExit(await runExport(resolveExportOptions(raw), ctx));
@@ -103,10 +112,11 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .description('rebuild the archive from WARC files (ours, wget\'s, Webrecorder\'s), without network')
     .requiredOption('--from <paths...>', 'WARC files, or folders holding them')
     .option('--out <dir>', 'archive folder', DEFAULT_OUT)
-    .option('--base-url <url>', 'the site whose pages are archived (records of other hosts are ignored)', DEFAULT_BASE_URL)
+    .option('--base-url <url>', `the site whose pages are archived, records of other hosts are ignored (default: the archive's site in --out, else the one named in the WARC files by the crawl that wrote them, else the one host of the captured pages, else ${DEFAULT_BASE_URL})`)
     .option('--json', 'print one JSON record per new or updated article on stdout')
     .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
     .option('--verbose', 'say what is done with every capture')
+    .addHelpText('after', renderHelpFooter('rebuild'))
     .action(async (raw) => {
       const { resolveRebuildOptions, runRebuild } = await import('./commands/rebuild.js');
       setExit(await runRebuild(resolveRebuildOptions(raw), ctx));
@@ -116,6 +126,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .command('verify')
     .description('check the archive: hashes, WARC records and digests, history files, duplicates')
     .option('--out <dir>', 'archive folder', DEFAULT_OUT)
+    .addHelpText('after', renderHelpFooter('verify'))
     .action(async (raw) => {
       const { resolveVerifyOptions, runVerify } = await import('./commands/verify.js');
       setExit(await runVerify(resolveVerifyOptions(raw), ctx));

@@ -2,7 +2,7 @@
 import type { Article, DateSource, Initiative } from '../extract/types.js';
 import type { Validators } from '../http/types.js';
 
-/** Where the response an archived version came from is kept (WARC, issue 6). */
+/** Where the response an archived version came from is kept: a WARC file and one of its records. */
 export interface WarcRef {
   /** Path of the WARC file relative to `<out>`. */
   readonly file: string;

@@ -1,5 +1,5 @@
 /**
- * WARC recording of a crawl (issue 6): whether it is on (`--warc`, `--no-warc`, or `warc: true` in
+ * WARC recording of a crawl: whether it is on (`--warc`, `--no-warc`, or `warc: true` in
  * `<out>/archive.yaml`), the recorder that turns the fetcher's exchanges into WARC records, and the
  * payload index `<out>/warc/payloads.json` that lets the next run write revisits instead of storing
  * the same payload again without re-reading every WARC file at start-up.

@@ -7,6 +7,7 @@
  * frontier fed with every URL the captured pages, sitemaps and feeds link to, plus redirect chains.
  */
 import { createFrontier, type Frontier } from '../discover/frontier.js';
+import { tallyOrigin } from '../discover/site-of.js';
 import { parseFeed } from '../discover/feeds.js';
 import { parseSitemap } from '../discover/sitemaps.js';
 import { classifyUrl, isInScope, normaliseUrl, parseHref } from '../discover/urls.js';
@@ -40,6 +41,8 @@ export interface CaptureCounts {
   records: number;
   /** Records of URLs outside the site (another host or port): ignored. */
   otherHosts: number;
+  /** Their origins ("http://127.0.0.1:8080") and how many records each had. */
+  readonly otherOrigins: Map<string, number>;
   /** Revisits, non-200 answers, non-HTML, robots.txt, feeds and sitemaps, older captures of a URL. */
   skipped: number;
   /** Pages decoded and extracted (the latest 200 HTML capture of each URL). */
@@ -60,7 +63,7 @@ const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /** Fresh counters. */
 export function createCaptureCounts(): CaptureCounts {
-  return { records: 0, otherHosts: 0, skipped: 0, pages: 0, notArticles: 0 };
+  return { records: 0, otherHosts: 0, otherOrigins: new Map(), skipped: 0, pages: 0, notArticles: 0 };
 }
 
 /** The articles of the WARC files, one per id (its latest capture), oldest capture first. */
@@ -116,6 +119,7 @@ async function chooseResponses(files: readonly string[], base: URL, scan: ScanSt
     const url = parseHref(stored.url, base);
     if (!url || !isInScope(url, base)) {
       counts.otherHosts += 1;
+      tallyOrigin(counts.otherOrigins, stored.url);
       continue;
     }
     frontier.add(url.href);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ensureDir, isMissing, toRelativeInside } from '../archive/atomic-write.js';
 import { openArchive, readArchive, type ArchiveStore } from '../archive/store.js';
 import type { WarcRef } from '../archive/types.js';
-import { DEFAULT_BASE_URL, DEFAULT_OUT, parseBaseUrl, parseLogLevel } from '../config.js';
+import { DEFAULT_OUT, parseBaseUrl, parseLogLevel } from '../config.js';
 import { ArchiveWriteError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { createLogger, type Logger, type LogLevel } from '../log.js';
@@ -22,13 +22,17 @@ import { listWarcFiles, PARTIAL_COPY_SUFFIX, toWarcDir } from '../warc/index.js'
 import { type CommandContext, writeOut } from './context.js';
 import { saveArticle, type SaveCounts } from './save-article.js';
 import { type CaptureCounts, type CapturedArticle, createCaptureCounts, readCapturedArticles } from './rebuild-captures.js';
+import { chooseRebuildSite, renderNoPageOfSite } from './rebuild-site.js';
 
 export interface RebuildOptions {
   /** WARC files, or folders searched recursively for `.warc` / `.warc.gz` files. */
   readonly from: readonly string[];
   readonly outDir: string;
-  /** Whose URLs are in scope; records of other hosts are ignored (and counted). */
-  readonly baseUrl: URL;
+  /**
+   * Whose URLs are in scope; records of other hosts are ignored (and counted). Undefined: the site of
+   * the archive, else of the crawls that wrote the WARC files, else of the captured pages.
+   */
+  readonly baseUrl: URL | undefined;
   readonly json: boolean;
   readonly logLevel: LogLevel;
 }
@@ -46,13 +50,16 @@ export function resolveRebuildOptions(raw: { from?: string[] | string; out?: str
   return {
     from,
     outDir: raw.out ?? DEFAULT_OUT,
-    baseUrl: parseBaseUrl(raw.baseUrl ?? DEFAULT_BASE_URL),
+    baseUrl: raw.baseUrl === undefined ? undefined : parseBaseUrl(raw.baseUrl),
     json: raw.json === true,
     logLevel: parseLogLevel(raw.quiet === true, raw.verbose === true),
   };
 }
 
-/** Runs `rebuild`; 0, or 3 when some WARC data was torn or unreadable (the rest is still used). */
+/**
+ * Runs `rebuild`; 0, or 3 when some WARC data was torn or unreadable (the rest is still used) or
+ * when no page of the site was found but records of other hosts were (the wrong site, said on stderr).
+ */
 export async function runRebuild(options: RebuildOptions, ctx: CommandContext): Promise<number> {
   const logger = createLogger(options.logLevel, (line) => ctx.stderr.write(line));
   let damaged = 0;
@@ -68,8 +75,12 @@ export async function runRebuild(options: RebuildOptions, ctx: CommandContext): 
   const counts = createCaptureCounts();
   const saves: RebuildSaveCounts = { new: 0, updated: 0, unchanged: 0, duplicates: 0, older: 0 };
   const store = await openArchive(options.outDir, { clock: ctx.clock, logger });
+  let wrongSite: string | undefined;
   try {
-    const captured = await readCapturedArticles(files, options.baseUrl, readerLogger, counts);
+    const site = await chooseRebuildSite(options.baseUrl, store, files);
+    if (!options.baseUrl) logger.info(`site: ${site.base.href} (from ${site.source})`);
+    const captured = await readCapturedArticles(files, site.base, readerLogger, counts);
+    if (counts.pages === 0 && counts.otherHosts > 0) wrongSite = renderNoPageOfSite(site, counts.otherOrigins);
     const archived = await readArchivedVersions(options.outDir);
     const importer = createImporter(options.outDir);
     for (const item of captured) {
@@ -84,8 +95,9 @@ export async function runRebuild(options: RebuildOptions, ctx: CommandContext): 
   } finally {
     await store.close();
   }
-  const outcome = damaged > 0 ? ExitCode.partial : ExitCode.ok;
+  const outcome = damaged > 0 || wrongSite !== undefined ? ExitCode.partial : ExitCode.ok;
   if (options.logLevel !== 'quiet' || outcome !== ExitCode.ok) ctx.stderr.write(renderRebuildSummary(files.length, counts, saves));
+  if (wrongSite !== undefined) logger.error(wrongSite);
   return outcome;
 }
 

@@ -1,11 +1,12 @@
 /**
- * Europe/Paris local time without a date library. The site's dates are French local time (SITE.md):
- * an article published at 00:30 on 8 December is dated 8 December, not 7 December in UTC.
+ * Europe/Paris local time. The site's dates are French local time (SITE.md): an article published at
+ * 00:30 on 8 December is dated 8 December, not 7 December in UTC.
  *
- * Since 1996 France follows the EU rule: summer time (+02:00) from 01:00 UTC on the last Sunday of
- * March to 01:00 UTC on the last Sunday of October, +01:00 otherwise. That rule is computed here;
- * only instants before 1996 (other rules, and before 1976 no summer time) ask `Intl.DateTimeFormat`,
- * whose time-zone data costs 30–45 ms to load: every `extract` in a researcher's shell loop paid it.
+ * The offset comes from the time-zone database shipped with Node (through `Intl`), not from a rule
+ * written here: an archive is kept for decades, and if France or the EU change their clock rules
+ * (ending clock changes has been debated), the database follows and every later article stays dated
+ * right. Loading ICU's time-zone data costs some 40 ms, paid once per process: batch `extract`
+ * spreads it over many pages, and a run that dates nothing never pays it.
  */
 
 /** Wall-clock parts in Paris. */
@@ -18,71 +19,70 @@ export interface LocalParts {
   readonly second: number;
 }
 
-/** The first instant the EU rule covers: 1996-01-01T00:00:00Z. */
-const EU_RULE_FROM = Date.UTC(1996, 0, 1);
 const HOUR_MS = 3_600_000;
 
-/** 01:00 UTC on the last Sunday of a month (0-based) of a year: when EU clocks change. */
-function lastSundayOneUtc(year: number, month: number): number {
-  const lastDay = new Date(Date.UTC(year, month + 1, 0));
-  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+/**
+ * The one Europe/Paris formatter: a lazily created constant, built on first use (so a process that
+ * dates nothing does not load the time-zone data) and never changed afterwards.
+ */
+const parisFormatter = lazyConstant(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }),
+);
+
+/** A value created by `create` on the first call and returned as is by every call after. */
+function lazyConstant<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
 }
 
-/** Paris's offset from UTC at an instant (ms since the epoch), in minutes (60 or 120). */
-function parisOffsetMinutes(time: number): number {
-  if (time < EU_RULE_FROM) return legacyOffsetMinutes(time);
-  const year = new Date(time).getUTCFullYear();
-  return time >= lastSundayOneUtc(year, 2) && time < lastSundayOneUtc(year, 9) ? 120 : 60;
-}
-
-/** Paris wall-clock parts of an instant (at `offset`, when the caller has it already). */
-function toParisParts(instant: Date, offset = parisOffsetMinutes(instant.getTime())): LocalParts {
-  const local = new Date(instant.getTime() + offset * 60_000);
+/** Paris wall-clock parts of an instant (ms since the epoch), to the second, from the time-zone database. */
+function toParisPartsAt(time: number): LocalParts {
+  const parts: Record<string, number> = {};
+  for (const part of parisFormatter().formatToParts(time)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-    second: local.getUTCSeconds(),
+    year: parts['year'] ?? 0,
+    month: parts['month'] ?? 1,
+    day: parts['day'] ?? 1,
+    hour: parts['hour'] ?? 0,
+    minute: parts['minute'] ?? 0,
+    second: parts['second'] ?? 0,
   };
 }
 
-/**
- * Before 1996: the offset as the system's time-zone data has it. The formatter is built per call, not
- * kept: news dates that old are rare, and the common path stays free of module state.
- */
-function legacyOffsetMinutes(time: number): number {
-  const formatter = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(time)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0);
-  return Math.round((asUtc - Math.floor(time / 1000) * 1000) / 60_000);
+/** Paris's offset from UTC at an instant (ms since the epoch), in minutes (60 or 120 today). */
+function parisOffsetMinutes(time: number, parts = toParisPartsAt(time)): number {
+  return Math.round((wallClockAsUtc(parts) - Math.floor(time / 1000) * 1000) / 60_000);
+}
+
+/** The instant a wall-clock time would be if it were UTC. */
+function wallClockAsUtc(p: LocalParts): number {
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 }
 
 /** The instant of a Paris wall-clock time (in the autumn overlap, the first of the two; in the spring gap, an hour later). */
 export function fromParisParts(p: LocalParts): Date {
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const asUtc = wallClockAsUtc(p);
   // The offset at the guessed instant is right except within an hour of a change; a second pass settles it.
   let instant = asUtc - parisOffsetMinutes(asUtc) * 60_000;
   instant = asUtc - parisOffsetMinutes(instant) * 60_000;
-  const e = toParisParts(new Date(instant - HOUR_MS));
+  const e = toParisPartsAt(instant - HOUR_MS);
   return new Date(e.hour === p.hour && e.minute === p.minute && e.day === p.day ? instant - HOUR_MS : instant);
 }
 
 /** "2017-12-08T00:30:00+01:00": an instant written as Paris local time with its offset. */
 export function toParisDateTime(instant: Date): string {
-  const offset = parisOffsetMinutes(instant.getTime());
-  const p = toParisParts(instant, offset);
+  const p = toParisPartsAt(instant.getTime());
+  const offset = parisOffsetMinutes(instant.getTime(), p);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return `${renderDate(p.year, p.month, p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
@@ -90,7 +90,7 @@ export function toParisDateTime(instant: Date): string {
 
 /** "2017-12-08": the Paris calendar date of an instant. */
 export function toParisDate(instant: Date): string {
-  const p = toParisParts(instant);
+  const p = toParisPartsAt(instant.getTime());
   return renderDate(p.year, p.month, p.day);
 }
 

@@ -1,4 +1,4 @@
-/** The WARC stage (issue 6): record every exchange of a crawl, read responses back. */
+/** The WARC stage (ISO 28500 files): record every exchange of a crawl, read responses back. */
 export { payloadDigest } from './digest.js';
 export { findRecord } from './find.js';
 export {

@@ -29,7 +29,7 @@ import {
 } from './records.js';
 import type { KnownPayload, KnownPayloads, WarcWriter, WrittenRecord } from './types.js';
 
-/** Issue 6: rotate WARC files at 100 MB unless told otherwise. */
+/** WARC files are rotated once they pass 100 MB, unless `warcMaxFileMB` in `<out>/archive.yaml` says otherwise. */
 export const DEFAULT_MAX_WARC_FILE_BYTES = 100 * 1024 * 1024;
 
 export interface WarcWriterOptions {

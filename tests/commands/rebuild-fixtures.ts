@@ -3,18 +3,40 @@
  * written by our own writer from the fixture site's pages (no server needed), and archive files read
  * back and rewritten through the front matter module.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { afterEach, beforeEach } from 'vitest';
 import { parseArchiveFile, renderArchiveFile } from '../../src/archive/front-matter.js';
 import type { ArchiveEntry } from '../../src/archive/types.js';
 import { main } from '../../src/cli.js';
 import type { Exchange } from '../../src/http/types.js';
 import { openWarcWriter } from '../../src/warc/writer.js';
 import type { KnownPayloads } from '../../src/warc/types.js';
-import { fixedClock, htmlExchange } from '../warc/helpers.js';
+import { fixedClock, htmlExchange, makeTempOut } from '../warc/helpers.js';
 
 export const SITE = 'https://www.beauvais.fr';
+
+/** The folders of one rebuild test, fresh for each test: `<root>/archive` and `<root>/captures/warc`. */
+export interface RebuildDirs {
+  readonly root: string;
+  readonly out: string;
+  readonly sources: string;
+}
+
+/** Registers hooks that give each test of the file fresh rebuild folders, removed afterwards. */
+export function useRebuildDirs(): RebuildDirs {
+  const dirs = { root: '', out: '', sources: '' };
+  let cleanup: () => Promise<void> = async () => undefined;
+  beforeEach(async () => {
+    ({ out: dirs.root, cleanup } = await makeTempOut());
+    dirs.out = path.join(dirs.root, 'archive');
+    dirs.sources = path.join(dirs.root, 'captures', 'warc');
+    await mkdir(dirs.sources, { recursive: true });
+  });
+  afterEach(() => cleanup());
+  return dirs;
+}
 
 /** Site paths of fixture articles (fixtures/site/pages). */
 export const PAGES = {
@@ -70,13 +92,19 @@ export function redirectExchange(sitePath: string, location: string, startedAt: 
 }
 
 /** Writes the exchanges with our writer into `dir`; returns the files (absolute) and the refs. */
-export async function writeOwnWarc(dir: string, crawlStart: string, exchanges: readonly Exchange[], knownDigests?: KnownPayloads) {
+export async function writeOwnWarc(
+  dir: string,
+  crawlStart: string,
+  exchanges: readonly Exchange[],
+  knownDigests?: KnownPayloads,
+  crawlOptions: Readonly<Record<string, unknown>> = { warc: true },
+) {
   const writer = await openWarcWriter({
     dir,
     outDir: path.dirname(dir),
     crawlStart: new Date(crawlStart),
     software: 'beauvais-archive/0.1.0',
-    crawlOptions: { warc: true },
+    crawlOptions,
     knownDigests,
     clock: fixedClock(crawlStart),
   });

@@ -44,5 +44,29 @@ describe('command line', () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     for (const command of ['crawl', 'extract', 'export']) expect(result.stdout).toContain(command);
+    expect(result.stdout).toContain('<command> --help for its examples and exit codes');
+  });
+});
+
+/** The lines of the first ```sh block of the README section "### `<command>`". */
+function readmeExamples(command: string): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split(`### \`${command}\``)[1] ?? '';
+  const block = /```sh\n([\s\S]*?)\n```/u.exec(section)?.[1] ?? '';
+  return block.split('\n').filter(Boolean);
+}
+
+describe('help', () => {
+  it.each(['crawl', 'extract', 'export', 'rebuild', 'verify'])('%s --help ends with the README examples and the exit codes', async (command) => {
+    const result = await runCli([command, '--help']);
+    expect(result.code).toBe(0);
+    const [, examples = '', exitCodes = ''] = /\nExamples:\n([\s\S]*?)\n\nExit codes:\n([\s\S]*)$/u.exec(result.stdout) ?? [];
+    const expected = readmeExamples(command);
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect(examples.split('\n').map((line) => line.trim())).toEqual(expected);
+    // Every command documents success and the usage error; each line is "  <code>  <meaning>".
+    expect(exitCodes).toMatch(/^ {2}0 +\S/mu);
+    expect(exitCodes).toMatch(/^ {2}2 +usage error/mu);
+    for (const line of exitCodes.trimEnd().split('\n')) expect(line).toMatch(/^ {2}\d+(, \d+)? +\S/u);
   });
 });

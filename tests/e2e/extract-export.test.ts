@@ -18,7 +18,7 @@ describe('extract', () => {
     const [record, ...rest] = parseNdjson(result.stdout);
     expect(rest).toEqual([]);
     expect(schemaErrors(record)).toEqual([]);
-    expect(record).toMatchObject({ id: '3780', title: 'Les Photaumnales 2018', publishedAt: '2018-09-01T00:30:00+02:00', url: PAGE_URL });
+    expect(record).toMatchObject({ id: '3780', title: 'Les Photaumnales 2018', publishedAt: '2018-09-01T00:30:00+02:00', url: PAGE_URL, input: PAGE.pathname });
     expect(String(record?.markdown)).toContain('| Quadrilatère |');
   });
 
@@ -42,14 +42,15 @@ describe('extract', () => {
     expect(result.stderr).toMatch(/not an article/);
   });
 
-  it('loads neither the HTTP stack nor iconv-lite for a saved UTF-8 page', async () => {
+  it('loads neither the HTTP stack nor iconv-lite for saved UTF-8 pages', async () => {
     // Researchers run `extract` in shell loops, so every package loaded at start-up is paid per page.
     // The CLI is a bundle (rolldown.config.js): a module hook reports each file the process imports,
     // and the bundle marks where each package's code begins ("// node_modules/undici/lib/…"). Packages
     // required at run time (Turndown, iconv-lite) show in `require.cache`, reported at exit.
     const hooks = "import{writeSync}from'node:fs';export async function load(u,c,n){if(u.startsWith('file:'))writeSync(2,'IMPORTED '+u+'\\n');return n(u,c)}";
     const preload = `data:text/javascript,import{register,createRequire}from'node:module';register(${JSON.stringify(`data:text/javascript,${hooks}`)});const c=createRequire(process.cwd()+'/').cache;process.on('exit',()=>process.stderr.write('REQUIRED '+JSON.stringify(Object.keys(c))))`;
-    const child = spawn(process.execPath, ['--import', preload, CLI, 'extract', PAGE.pathname, '--base-url', PAGE_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const second = new URL('../../fixtures/site/pages/actualites/sport/3810-la-transquar.html', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', preload, CLI, 'extract', PAGE.pathname, second, '--base-url', PAGE_URL], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stdout.resume();
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));

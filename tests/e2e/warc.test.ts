@@ -1,5 +1,5 @@
 /**
- * End to end, preservation (issue 6): the real CLI crawls the fixture site with --warc; its WARC
+ * End to end, preservation in WARC files: the real CLI crawls the fixture site with --warc; its WARC
  * files are read back with warcio and checked record by record against the server's request log;
  * a second crawl writes revisits; `rebuild` from the WARC files reproduces the archive; `verify`
  * passes on it and catches what was damaged.
@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FixtureSite, serveFixtureSite } from '../../scripts/fixture-site.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { parseNdjson, runCli } from '../helpers/run-cli.js';
+import { schemaErrors } from '../helpers/schema.js';
 import { parseWithWarcio, type ParsedRecord } from '../warc/helpers.js';
 
 const OWN_WARC_NAME = /^\d{8}T\d{6}Z-\d{5}\.warc\.gz$/;
@@ -202,7 +203,9 @@ describe('rebuild and verify', () => {
     expect(rebuilt.stderr).toMatch(/rebuild summary: WARC files 2, .*other hosts 0/);
     const files = await archiveFiles(out);
     expect(await archiveFiles(other)).toEqual(files);
-    expect(parseNdjson(rebuilt.stdout).map((r) => r.path).sort()).toEqual(files);
+    const rebuiltRecords = parseNdjson(rebuilt.stdout);
+    for (const record of rebuiltRecords) expect(schemaErrors(record)).toEqual([]);
+    expect(rebuiltRecords.map((r) => r.path).sort()).toEqual(files);
     // The WARC files the references name come along, so they are the same and stay inside the archive.
     const copies = await warcFiles(other);
     expect(copies.length).toBeGreaterThan(0);
@@ -227,6 +230,37 @@ describe('rebuild and verify', () => {
     expect(refreshed.code).toBe(0);
     expect(refreshed.stdout).toBe('');
     expect(refreshed.stderr).toMatch(/new 0, updated 0, unchanged \d+/);
+  }, 60_000);
+
+  it('rebuilds an archive crawled from 127.0.0.1 without --base-url, and says which --base-url to use when it is wrong', async () => {
+    expect((await crawl('--warc')).code).toBe(0);
+    await site.close();
+    const files = await archiveFiles(out);
+
+    // The site comes from the crawl options in the warcinfo records: not www.beauvais.fr, the default.
+    const rebuilt = await runCli(['rebuild', '--from', join(out, 'warc'), '--out', other]);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toContain(`site: ${site.url}/ (from the crawl options in the WARC files)`);
+    expect(rebuilt.stderr).toMatch(/other hosts 0/);
+    expect(await archiveFiles(other)).toEqual(files);
+
+    // Into the archive itself: its own state names the site.
+    const again = await runCli(['rebuild', '--from', join(out, 'warc'), '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`site: ${site.url}/ (from the archive in ${out})`);
+    expect(again.stderr).toMatch(/new 0, updated 0, unchanged [1-9]/);
+
+    const wrong = await mkdtemp(join(tmpdir(), 'beauvais-warc-e2e-wrong-'));
+    try {
+      const result = await runCli(['rebuild', '--from', join(out, 'warc'), '--out', wrong, '--base-url', 'https://www.beauvais.fr', '--json']);
+      expect(result.code).toBe(3);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/pages 0, .*other hosts [1-9]/);
+      expect(result.stderr).toMatch(new RegExp(`no page of https://www\\.beauvais\\.fr .*records of other hosts were skipped: ${site.url.replace(/[.]/g, '\\.')} \\(\\d+ records\\)`));
+      expect(result.stderr).toContain(`run again with --base-url ${site.url}`);
+    } finally {
+      await rm(wrong, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('verify passes on a crawled archive, then reports an edited body, a missing WARC record and a duplicate', async () => {

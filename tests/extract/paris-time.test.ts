@@ -73,3 +73,18 @@ describe('Paris local time', () => {
     expect(toParisDate(new Date('2024-06-30T22:00:00Z'))).toBe('2024-07-01');
   });
 });
+
+describe('Paris local time from the time-zone database', () => {
+  it('agrees with it before the EU rule too: the wartime and post-war years, and summer time from 1976', () => {
+    const mismatches: string[] = [];
+    for (const year of [1940, 1942, 1944, 1945, 1950, 1975, 1976, 1980, 1985]) {
+      for (const t of instantsOf(year)) {
+        const ours = toParisDateTime(new Date(t));
+        if (ours !== reference(t)) mismatches.push(`${new Date(t).toISOString()}: ${ours} vs ${reference(t)}`);
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    // 1942: German time (+02:00) all winter, which no EU-style rule gives.
+    expect(toParisDateTime(new Date('1942-01-15T12:00:00Z'))).toBe(reference(Date.parse('1942-01-15T12:00:00Z')));
+  });
+});

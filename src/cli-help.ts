@@ -1,0 +1,91 @@
+/**
+ * What each command's `--help` ends with: two or three real examples (the same lines as the README's
+ * section for the command, which a test compares) and the exit codes that command can return.
+ */
+
+/** A command's examples and exit codes. */
+interface CommandHelp {
+  readonly examples: readonly string[];
+  readonly exitCodes: readonly (readonly [code: string, meaning: string])[];
+}
+
+const USAGE: readonly [string, string] = ['2', 'usage error: a bad option or argument'];
+
+const HELP = {
+  crawl: {
+    examples: [
+      'beauvais-archive crawl                                   # the whole site into ./archive',
+      'beauvais-archive crawl --out /srv/beauvais --quiet       # a cron line: prints only errors',
+      'beauvais-archive crawl --since 2024-01-01 --json | jq -r .title',
+    ],
+    exitCodes: [
+      ['0', 'all good'],
+      ['1', 'nothing could be done (site or robots.txt unreachable, archive not writable, lock held, corrupt state)'],
+      USAGE,
+      ['3', 'finished, but some pages failed (the next run retries them)'],
+      ['130, 143', 'interrupted by SIGINT or SIGTERM (state saved; the next run continues)'],
+    ],
+  },
+  extract: {
+    examples: [
+      'beauvais-archive extract https://www.beauvais.fr/actualites/prochainement-a-beauvais/3750-le-2e-marche-nocturne-une-edition-speciale-annees-80.html',
+      'beauvais-archive extract saved/*.html --base-url https://www.beauvais.fr/ | jq -r \'[.input, .title] | @tsv\'',
+      'beauvais-archive extract --input-file urls.txt --format markdown --to articles/',
+    ],
+    exitCodes: [
+      ['0', 'every input is an article'],
+      ['1', 'the output folder (--to) cannot be written'],
+      USAGE,
+      ['3', 'some input is not an article or could not be read or fetched (one line each on stderr)'],
+    ],
+  },
+  export: {
+    examples: [
+      'beauvais-archive export --format csv > beauvais.csv',
+      'beauvais-archive export --since 2024-01-01 --until 2024-12-31 --section culture | jq -r .title',
+    ],
+    exitCodes: [['0', 'all good'], USAGE, ['3', 'some archive files could not be read (the others are printed)']],
+  },
+  rebuild: {
+    examples: [
+      'beauvais-archive rebuild --from archive/warc                       # re-extract every stored page into ./archive',
+      'beauvais-archive rebuild --from old-capture.warc.gz --out /srv/beauvais --json | jq -r .title',
+      'beauvais-archive rebuild --from wget.warc.gz browsertrix/ --base-url https://www.beauvais.fr',
+    ],
+    exitCodes: [
+      ['0', 'all good'],
+      ['1', 'the archive cannot be written, or its lock is held'],
+      USAGE,
+      ['3', 'a WARC file was torn or unreadable, or no page of the site was found (the hosts seen are on stderr)'],
+    ],
+  },
+  verify: {
+    examples: [
+      'beauvais-archive verify --out /srv/beauvais || mail -s "archive problems" archivist < /dev/null',
+      'beauvais-archive verify | jq -r \'"\\(.path): \\(.problem)"\'',
+    ],
+    exitCodes: [['0', 'every check holds'], ['1', 'the archive folder does not exist'], USAGE, ['3', 'problems found (one NDJSON line each on stdout)']],
+  },
+} as const satisfies Record<string, CommandHelp>;
+
+/** The commands that have help text. */
+export type HelpCommand = keyof typeof HELP;
+
+/** The examples of a command, as the README shows them. */
+export function helpExamples(command: HelpCommand): readonly string[] {
+  return HELP[command].examples;
+}
+
+/** The text `--help` prints after a command's options: examples, then exit codes. */
+export function renderHelpFooter(command: HelpCommand): string {
+  const { examples, exitCodes } = HELP[command];
+  const width = Math.max(...exitCodes.map(([code]) => code.length));
+  return [
+    '',
+    'Examples:',
+    ...examples.map((line) => `  ${line}`),
+    '',
+    'Exit codes:',
+    ...exitCodes.map(([code, meaning]) => `  ${code.padEnd(width)}  ${meaning}`),
+  ].join('\n');
+}

@@ -1,0 +1,86 @@
+/**
+ * The page URLs of one `extract` run, fetched as a crawl fetches: one site only (a URL of another
+ * host is never requested), robots.txt honoured, request starts spaced by `--delay` (or the
+ * Crawl-delay, when larger), host-wide backoff on 429/503. Loaded only when an input is a URL, so
+ * `extract` of saved pages never loads the HTTP stack.
+ */
+import type { Dispatcher } from 'undici';
+import { isInScope } from '../discover/urls.js';
+import { BeauvaisError, RobotsDisallowedError, RobotsUnavailableError } from '../errors.js';
+import { createDispatcher, createFetcher } from '../http/fetch.js';
+import { fetchRobots, type RobotsPolicy } from '../http/robots.js';
+import { createRequestGate } from '../http/schedule.js';
+import { renderUserAgent } from '../http/user-agent.js';
+import type { Logger } from '../log.js';
+import { readVersion } from '../version.js';
+import type { CommandContext } from './context.js';
+
+/** A fetched page, ready for extraction. */
+export interface FetchedPage {
+  readonly body: Uint8Array;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly fetchedAt: string;
+}
+
+/** Fetches the pages of one site; `close` releases the connections it opened. */
+export interface PageFetcher {
+  /** The page, or a typed error saying why not (another host, robots.txt, HTTP, network). */
+  fetchPage(url: string): Promise<FetchedPage | BeauvaisError>;
+  close(): Promise<void>;
+}
+
+/** What the fetcher of an extract run is configured with. */
+export interface PageFetcherOptions {
+  /** The one site whose pages may be requested. */
+  readonly site: URL;
+  readonly timeoutMs: number;
+  readonly delayMs: number;
+}
+
+/** A polite fetcher for the pages of `options.site`. */
+export function createPageFetcher(options: PageFetcherOptions, ctx: CommandContext, logger: Logger): PageFetcher {
+  const dispatcher: Dispatcher = ctx.dispatcher ?? createDispatcher({ connections: 1 });
+  const userAgent = renderUserAgent(readVersion());
+  const gate = createRequestGate({ minGapMs: options.delayMs, clock: ctx.clock });
+  // Body size and redirect limits: the fetcher's defaults, as in a crawl.
+  const fetcher = createFetcher({
+    dispatcher,
+    userAgent,
+    timeoutMs: options.timeoutMs,
+    retries: 2,
+    isInScope: (url) => isInScope(url, options.site),
+    gate,
+    clock: ctx.clock,
+    logger,
+  });
+  let robots: Promise<RobotsPolicy | RobotsUnavailableError> | undefined;
+  const readRobots = async (): Promise<RobotsPolicy | RobotsUnavailableError> => {
+    try {
+      const policy = await fetchRobots(fetcher, options.site, userAgent);
+      if (policy.crawlDelayMs !== undefined && policy.crawlDelayMs > options.delayMs) gate.setMinGap(policy.crawlDelayMs);
+      return policy;
+    } catch (error) {
+      if (error instanceof RobotsUnavailableError) return error;
+      throw error;
+    }
+  };
+  return {
+    async fetchPage(url) {
+      if (!URL.canParse(url)) return new BeauvaisError('not a URL', { url });
+      if (!isInScope(new URL(url), options.site)) {
+        return new BeauvaisError(`not on ${options.site.origin}, the site of this run: not fetched (one site per run)`, { url });
+      }
+      const policy = await (robots ??= readRobots());
+      if (policy instanceof RobotsUnavailableError) return policy;
+      if (!policy.isAllowed(url)) return new RobotsDisallowedError(url);
+      const result = await fetcher.fetch(url, { accept: 'any', signal: ctx.signal });
+      if (result.kind === 'failed') return result.error;
+      if (result.kind === 'not-modified') return new BeauvaisError(`unexpected 304 for ${url}`, { url });
+      return { body: result.body, url: result.finalUrl, headers: { ...result.headers }, fetchedAt: result.fetchedAt };
+    },
+    async close() {
+      if (!ctx.dispatcher) await dispatcher.close();
+    },
+  };
+}
