@@ -121,6 +121,8 @@ async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
     if (previous?.articleId) {
       const reason = extraction.kind === 'not-article' ? extraction.reason : 'no longer a dated article';
       await reportPageFailure(item.url, new HttpStatusError(item.url, result.status), deps, reason);
+    } else if (item.kind === 'article' && extraction.kind === 'not-article') {
+      await reportNotExtracted(item.url, extraction.reason, deps);
     } else {
       // No validators kept: sent back with an article URL's next request, an error page's Last-Modified
       // or ETag could earn a 304 for the real article and hide it for good.
@@ -153,6 +155,18 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
     deps.logger.info(`duplicate: ${url} has the same text as article ${saved.duplicateOf ?? '?'}; not written again`);
   }
   await store.recordFetch(url, { validators: validatorsOf(result.headers), articleId: article.id });
+}
+
+/**
+ * A page reached as an article (an article-shaped URL, a feed entry, an id-bearing link) that gave
+ * none: a template the extractor cannot read must not leave the archive empty while the run reports
+ * success. Counted, said on stderr, kept as failed so that the next run asks again, exit 3.
+ */
+async function reportNotExtracted(url: string, reason: string, deps: PageDeps): Promise<void> {
+  if (deps.signal.aborted) return reportPageFailure(url, new HttpStatusError(url, 200), deps);
+  deps.stats.notExtracted += 1;
+  deps.logger.warn(`not extracted: ${url}: ${reason} (reached as an article; will be retried by the next run)`);
+  await deps.store.recordFailure(url, `not extracted: ${reason}`);
 }
 
 /** Gone, not HTML or off-site: reported and skipped. Anything else failed and is retried next run. */

@@ -9,6 +9,8 @@ export interface CrawlStats extends SaveCounts {
   notModified: number;
   /** Pages that still failed after their retries (retried by the next run). */
   failed: number;
+  /** Pages reached as articles that gave no article (a template the extractor cannot read): retried next run. */
+  notExtracted: number;
   /** Pages that are gone (404/410), not HTML, or redirect off the site: reported, not retried. */
   skipped: number;
   skippedByRobots: number;
@@ -21,7 +23,7 @@ export interface CrawlStats extends SaveCounts {
 export function createStats(startedAt: number): CrawlStats {
   return {
     fetched: 0, notModified: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0,
-    failed: 0, skipped: 0, skippedByRobots: 0, skippedOld: 0, startedAt,
+    failed: 0, notExtracted: 0, skipped: 0, skippedByRobots: 0, skippedOld: 0, startedAt,
   };
 }
 
@@ -36,6 +38,7 @@ export function renderSummary(stats: CrawlStats, now: number, extra = ''): strin
     ['unchanged', stats.unchanged],
     ['duplicates', stats.duplicates],
     ['failed', stats.failed],
+    ...(stats.notExtracted ? [['not extracted', stats.notExtracted] as const] : []),
     ['skipped', stats.skipped],
     ['skipped by robots', stats.skippedByRobots],
     ...(stats.skippedOld ? [['older than --since', stats.skippedOld] as const] : []),

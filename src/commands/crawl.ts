@@ -68,7 +68,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
           signal: interruption.signal,
           analyse: analyser.analyse,
           emit: (record) => emitRecord(record, config, ctx),
-          onProgress: (done, known) => progress.update(done, known, stats.failed),
+          onProgress: (done, known) => progress.update(done, known, stats.failed + stats.notExtracted),
           warcRefFor: warc?.refFor,
         });
       } finally {
@@ -83,7 +83,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
       }
     }
     if (interruption.signal.aborted) outcome = interruption.signal.reason === 'SIGTERM' ? ExitCode.sigterm : ExitCode.sigint;
-    else if (stats.failed > 0) outcome = ExitCode.partial;
+    else if (stats.failed > 0 || stats.notExtracted > 0) outcome = ExitCode.partial;
     return outcome;
   } finally {
     progress.stop();

@@ -99,7 +99,7 @@ export async function runExtract(options: ExtractOptions, ctx: CommandContext): 
         logger.error(`${input}: not an article (${loaded.url}): ${extraction.reason}`);
         continue;
       }
-      logger.debug(`${input}: article ${extraction.article.id} from ${loaded.url} (${loaded.body.length} bytes)`);
+      logger.debug(`${input}: article ${extraction.article.id} from ${loaded.url} (${loaded.body.length} bytes); text found by ${extraction.via}`);
       await writeArticle(input, extraction.article, loaded.fetchedAt, options, ctx, logger);
     }
   } finally {

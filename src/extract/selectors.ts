@@ -26,7 +26,7 @@ export const LISTING_MARKERS =
   compileQuery('div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list, table.category, table.blog');
 
 /** Blocks that are one article's teaser on a listing (or a related-article card beside an article). */
-export const TEASER = compileQuery('article, [itemprop="blogPost"], .com-content-category-blog__item, .blog-item');
+export const TEASER = compileQuery('article, [itemprop="blogPost"], .com-content-category-blog__item, .blog-item, div.blog div.item');
 
 /** Joomla 1.5-era layouts: the table that holds an article and its title (a `td`, `h1` or `h2` of that class). */
 export const LEGACY_TABLE = compileQuery('table.contentpaneopen');
