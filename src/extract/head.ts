@@ -19,20 +19,27 @@ export interface HeadIndex {
   readonly title: string | undefined;
 }
 
-/** Indexes the head of a parsed page (the whole document when it has no `<head>`). */
-export function indexHead(root: AnyNode): HeadIndex {
+/**
+ * Indexes the head of a parsed page (the whole document when it has no `<head>`). `pageMetas` are the
+ * page's meta tags wherever they are: templates print some in the body, and htmlparser2 leaves them
+ * there; the head's own win.
+ */
+export function indexHead(root: AnyNode, pageMetas: readonly Element[] = []): HeadIndex {
   const metas = new Map<string, string>();
+  const addMeta = (el: Element) => {
+    const content = el.attribs['content'];
+    if (content === undefined) return;
+    for (const key of [el.attribs['property'], el.attribs['name']]) {
+      const normalised = key?.trim().toLowerCase();
+      if (normalised && !metas.has(normalised)) metas.set(normalised, content);
+    }
+  };
   let canonical: string | undefined;
   let base: string | undefined;
   let title: string | undefined;
   for (const el of descendants(findHead(root))) {
     if (el.name === 'meta') {
-      const content = el.attribs['content'];
-      if (content === undefined) continue;
-      for (const key of [el.attribs['property'], el.attribs['name']]) {
-        const normalised = key?.trim().toLowerCase();
-        if (normalised && !metas.has(normalised)) metas.set(normalised, content);
-      }
+      addMeta(el);
     } else if (el.name === 'link' && canonical === undefined && CANONICAL_LINK.matches(el)) {
       canonical = el.attribs['href'];
     } else if (el.name === 'base' && base === undefined) {
@@ -41,6 +48,7 @@ export function indexHead(root: AnyNode): HeadIndex {
       title = textOf(el);
     }
   }
+  for (const el of pageMetas) addMeta(el);
   return {
     meta: (...keys) => keys.map((key) => metas.get(key.toLowerCase())).find((value) => value !== undefined),
     canonical,

@@ -15,8 +15,14 @@ export interface JsonLdArticle {
 }
 
 /** Types that describe one article, best first; a WebPage is used only when nothing better exists. */
-const ARTICLE_TYPES = ['NewsArticle', 'Article', 'BlogPosting', 'Report', 'ReportageNewsArticle', 'AnalysisNewsArticle'];
+const ARTICLE_TYPES = [
+  'NewsArticle', 'Article', 'BlogPosting', 'Report', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
+  'BackgroundNewsArticle', 'ReviewNewsArticle', 'LiveBlogPosting', 'SocialMediaPosting', 'TechArticle', 'ScholarlyArticle', 'Recipe',
+];
 const PAGE_TYPES = ['WebPage', 'ItemPage'];
+
+/** Wrappers some templates put around the JSON (`<![CDATA[ … ]]>`, `<!-- … -->`), as Readability strips them. */
+const CDATA_OR_COMMENT = /^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/gu;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -27,7 +33,7 @@ export function extractJsonLd(elements: ElementIndex): JsonLdArticle | null {
     const text = el.children.map((child) => (child.type === 'text' ? child.data : '')).join('');
     let data: Json;
     try {
-      data = JSON.parse(text.trim()) as Json;
+      data = JSON.parse(text.replace(CDATA_OR_COMMENT, '').trim()) as Json;
     } catch {
       continue;
     }

@@ -25,7 +25,7 @@ export function loadPage(body: Uint8Array | string, url: string, headers?: Recor
   const $ = load(limitNesting(html));
   const pageUrl = new URL(url);
   const elements = indexElements($.root()[0] as AnyNode);
-  const head = indexHead(elements.root);
+  const head = indexHead(elements.root, elements.byTag.get('meta'));
   const href = head.base;
   const base = href === undefined ? null : parseHref(href, pageUrl);
   // A <base> pointing to another host (a CDN, a mirror, an injected tag) must not send our links there.

@@ -65,7 +65,7 @@ export const JSON_LD = compileQuery('script[type="application/ld+json"]');
 export const CANONICAL_LINK = compileQuery('link[rel~="canonical" i]');
 
 /** Meta tags (by name or property) naming publication and modification dates, in precedence order. */
-export const META_PUBLISHED = ['article:published_time', 'datePublished', 'date', 'dcterms.created', 'dc.date', 'pubdate', 'publish-date'] as const;
+export const META_PUBLISHED = ['article:published_time', 'datePublished', 'date', 'dcterms.created', 'dc.date', 'pubdate', 'publish-date', 'parsely-pub-date', 'sailthru.date'] as const;
 export const META_MODIFIED = ['article:modified_time', 'dateModified', 'og:updated_time', 'dcterms.modified', 'last-modified'] as const;
 export const META_SECTION = ['article:section'] as const;
 export const META_OG_URL = ['og:url'] as const;
