@@ -50,7 +50,7 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
   }
   const readings: Reading[] = [];
   const view = readWithReadability(page.html);
-  if (view && textOf(view.body).length >= MIN_TEXT_LENGTH) readings.push({ body: view.body, exclude: null, title: view.title ?? '', via: `Readability's reading, preferred to the scored block ${describeElement(location.body)}` });
+  if (view && textOf(view.body).length >= MIN_TEXT_LENGTH) readings.push({ body: view.body, exclude: null, title: view.title ?? '', via: location.scored ? `Readability's reading, preferred to the scored block ${describeElement(location.body)}` : "Readability's reading (no block scored)" });
   if (location.scored) readings.push({ body: location.body, exclude: null, title: view?.title ?? '', via: `${scored}${readings.length > 0 ? " (Readability's reading was not kept)" : ' (Readability found no text)'}` });
   const articleUrl = looksLikeArticleUrl(new URL(page.url));
   let reason = 'no article text found';

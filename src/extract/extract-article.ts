@@ -16,7 +16,7 @@ import { extractCanonicalUrl, extractSection, toArticleId } from './metadata.js'
 import { firstOfTag, type ElementIndex } from './query.js';
 import { hashText } from './plain-text.js';
 import { ERROR_TITLE } from './selectors.js';
-import { extractTitle } from './title.js';
+import { extractTitle, titleFromText } from './title.js';
 import type { Extraction, Page } from './types.js';
 
 /** Options of the pure extractor. */
@@ -51,7 +51,7 @@ export function extractFromPage(page: Page, options: ExtractOptions = {}): Extra
   if (typeof rendered === 'string') return notArticle(isBlank(elements) ? 'empty page' : rendered);
   const { markdown, text, tree } = rendered;
   const jsonLd = extractJsonLd(elements);
-  const title = extractTitle(elements, head, location.scope, jsonLd) || rendered.title;
+  const title = extractTitle(elements, head, location.scope, jsonLd) || rendered.title || (location.layout === 'generic' ? titleFromText(text) : '');
   if (title === '') return notArticle(isBlank(elements) ? 'empty page' : 'no title');
   if (ERROR_TITLE.test(title)) return notArticle(`error page ("${title}")`);
   if (text.length < ERROR_BODY_MAX && ERROR_TITLE.test(text)) return notArticle('error page (its text says the page does not exist)');

@@ -72,3 +72,22 @@ function stripSiteName(title: string, siteNames: readonly string[] = []): string
 export function comparable(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+
+/** A list item's mark at the start of a plain-text line ("- ", "1. "). */
+const LIST_MARK = /^\s*(?:[-*+]|\d+[.)])\s+/u;
+/** A title made from a text's first line is cut to about this many characters, at a word. */
+const TEXT_TITLE_MAX = 100;
+
+/**
+ * A title for a page that names none (no `<title>`, heading or metadata) but holds an article on
+ * markup no site rule knows: its first line of text, cut at a word, so the article is archived under
+ * its own opening words rather than lost.
+ */
+export function titleFromText(text: string): string {
+  const lines = text.split('\n').map((line) => cleanText(line.replace(LIST_MARK, '')));
+  const first = lines.find((line) => line !== '') ?? '';
+  if (first.length <= TEXT_TITLE_MAX) return first;
+  const cut = first.slice(0, TEXT_TITLE_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TEXT_TITLE_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, '')}…`;
+}
