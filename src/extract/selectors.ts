@@ -136,11 +136,27 @@ export const FURNITURE_NAME =
  * removed wherever it sits (share plugins and "same category" modules are sometimes injected into
  * the article text itself).
  */
-export const CHROME_TITLE =
-  /^(?:partager\s+cet\s+article|partagez\s+cet\s+article|partager\s*:?|derni[èe]res\s+actualit[ée]s|agenda|dans\s+la\s+m[êe]me\s+rubrique|vous\s+[êe]tes\s+ici|articles?\s+similaires|[àa]\s+lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|les\s+plus\s+lus|newsletter|suivez[-\s]nous)\s*:?$/iu;
+export const CHROME_TITLE = new RegExp(
+  `^(?:${[
+    // French, the site's own
+    'partager\\s+cet\\s+article', 'partagez\\s+cet\\s+article', 'partager', 'derni[èe]res\\s+actualit[ée]s', 'agenda',
+    'dans\\s+la\\s+m[êe]me\\s+rubrique', 'vous\\s+[êe]tes\\s+ici', 'articles?\\s+similaires', '(?:[àa]\\s+)?lire\\s+aussi',
+    'voir\\s+aussi', 'sur\\s+le\\s+m[êe]me\\s+sujet', 'les\\s+plus\\s+lus', 'newsletter', 'suivez[-\\s]nous', 'commentaires?',
+    // other languages, for pages of other sites (README, Extraction quality)
+    'related(?:\\s+(?:posts?|articles?|stories|content|news))?', 'read\\s+(?:more|also|next)', 'you\\s+(?:may|might)\\s+also\\s+like',
+    'more\\s+(?:on\\s+this(?:\\s+topic)?|stories|news)', 'recommended(?:\\s+for\\s+you)?', 'most\\s+(?:read|popular)',
+    'share(?:\\s+this(?:\\s+(?:article|post|story))?)?', 'leave\\s+a\\s+(?:reply|comment)', 'comments?', 'follow\\s+us',
+    'mehr\\s+zum\\s+thema', 'lesen\\s+sie\\s+auch', 'das\\s+k[öo]nnte\\s+sie\\s+auch\\s+interessieren', 'auch\\s+interessant',
+    '[äa]hnliche\\s+(?:beitr[äa]ge|artikel)', 'weitere\\s+(?:artikel|beitr[äa]ge|nachrichten|themen)', 'zum\\s+weiterlesen',
+    'verwandte\\s+(?:artikel|beitr[äa]ge|themen)', 'artikel\\s+teilen', 'teilen', 'kommentare', 'meist\\s*-?\\s*(?:gelesen|diskutiert)',
+    'veja\\s+tamb[ée]m', 'leia\\s+tamb[ée]m', 'lea\\s+tambi[ée]n', 'te\\s+puede\\s+interesar', '(?:noticias|art[íi]culos)\\s+relacionad[oa]s',
+    'm[áa]s\\s+noticias', 'comentarios', 'compartir',
+  ].join('|')})\\s*:?$`,
+  'iu',
+);
 
 /** Chrome titles of share blocks: chrome whatever follows them, not only when a list of links does. */
-export const SHARE_TITLE = /partag|suivez/iu;
+export const SHARE_TITLE = /partag|suivez|share|teilen|compartir|follow/iu;
 
 /** Joomla's email cloaking leaves this sentence (its script is gone): site chrome, not text. */
 export const EMAIL_CLOAK_TEXT = /adresse\s+(?:e-?mail|[ée]lectronique)\s+est\s+prot[ée]g[ée]e\s+contre\s+les\s+robots/iu;
