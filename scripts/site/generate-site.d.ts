@@ -16,6 +16,12 @@ export interface SiteOptions {
   readonly firstId?: number;
   /** Share of articles whose page shows no date (default 0), as the real seed page. */
   readonly undatedShare?: number;
+  /**
+   * The site's template (default "joomla3"): "agency" renders articles and listings as a web agency's
+   * HTML5 template would (no Joomla classes, no structured data, "À lire aussi" cards); "script-only"
+   * renders articles in the browser from JSON, so their HTML holds no text (listings as "agency").
+   */
+  readonly template?: 'joomla3' | 'agency' | 'script-only';
   /** Versions per article id (default all 0): recreates a mutated site in another process (see `Site.versions()`). */
   readonly versions?: Readonly<Record<string, number>>;
 }

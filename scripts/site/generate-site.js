@@ -10,6 +10,7 @@ import { etagOf, isNotModified } from './conditional.js';
 import { createRandom } from './prng.js';
 import { makeAgendaItem, makeParagraph } from './french-text.js';
 import { MENU } from './render-chrome.js';
+import { renderAgencyArticlePage, renderAgencyListingPage, renderScriptOnlyArticlePage } from './render-agency.js';
 import { renderArticlePage, renderListingPage, renderStaticPage } from './render-pages.js';
 import { renderRobots, renderRss, renderSitemap } from './render-feeds.js';
 import { toHttpDate, toParisDate, toParisIso } from './paris-time.js';
@@ -31,6 +32,7 @@ export function generateSite(options = {}) {
   const perPage = options.perListingPage ?? 20;
   const firstId = options.firstId ?? 1000;
   const versions = new Map(Object.entries(options.versions ?? {}));
+  const template = options.template ?? 'joomla3';
   const { categoryOf, publishedAt } = planArticles(seed, count);
   const ctx = { seed, firstId, categoryOf, publishedAt, versions, undatedShare: options.undatedShare ?? 0 };
 
@@ -70,6 +72,10 @@ export function generateSite(options = {}) {
    */
   const listing = (path, start, total, pick, title, crumbs) => {
     if (start > 0 && start >= total) return null;
+    if (template !== 'joomla3') {
+      const next = start + perPage < total ? `${path}?start=${start + perPage}` : null;
+      return renderAgencyListingPage({ title, teasers: teasers(pick(start, Math.min(total, start + perPage))), next });
+    }
     return renderListingPage({
       title, bodyClass: 'com_content view-category layout-blog', crumbs, feed: true, latest, agenda: agendaFor(`${path}?${start}`),
       teasers: teasers(pick(start, Math.min(total, start + perPage))), pagination: { basePath: path, start, perPage, total },
@@ -106,10 +112,13 @@ export function generateSite(options = {}) {
       const neighbour = (/** @type {number | undefined} */ i) => (i === undefined ? null : link(i));
       // Padding overshoots its target by at most one agenda entry (< 512 bytes): aim below the maximum.
       const targetBytes = createRandom(seed, 'size', index).int(minBytes, Math.max(minBytes, maxBytes - 512));
-      const text = renderArticlePage({
-        article: a, latest, sameCategory: near.map(link), prev: neighbour(siblings[pos - 1]), next: neighbour(siblings[pos + 1]),
-        agenda: agendaFor(a.id), targetBytes,
-      });
+      const text =
+        template === 'agency' ? renderAgencyArticlePage({ article: a, related: teasers(near.slice(0, 3)) })
+        : template === 'script-only' ? renderScriptOnlyArticlePage({ article: a })
+        : renderArticlePage({
+          article: a, latest, sameCategory: near.map(link), prev: neighbour(siblings[pos - 1]), next: neighbour(siblings[pos + 1]),
+          agenda: agendaFor(a.id), targetBytes,
+        });
       return { type: HTML, text, lastModified: a.modifiedAt };
     }
     const category = CATEGORY_PATH.exec(path);
@@ -125,6 +134,9 @@ export function generateSite(options = {}) {
     if (path === '/actualites.html') {
       const text = listing(path, start, count, pickNewest, 'Actualités', [{ title: 'Accueil', href: '/' }, { title: 'Actualités' }]);
       return text === null ? null : { type: HTML, text, lastModified: lastChange() };
+    }
+    if ((path === '/' || path === '/index.php') && template !== 'joomla3') {
+      return { type: HTML, text: renderAgencyListingPage({ title: 'Accueil', teasers: teasers(pickNewest(0, Math.min(6, count))), next: '/actualites.html' }), lastModified: lastChange() };
     }
     if (path === '/' || path === '/index.php') {
       const text = renderListingPage({

@@ -50,7 +50,7 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
   }
   const readings: Reading[] = [];
   const view = readWithReadability(page.html);
-  if (view && textOf(view.body).length >= MIN_TEXT_LENGTH) readings.push({ body: view.body, exclude: null, title: view.title ?? '', via: location.scored ? `Readability's reading, preferred to the scored block ${describeElement(location.body)}` : "Readability's reading (no block scored)" });
+  if (view && textOf(view.body).length >= MIN_TEXT_LENGTH && !isChromeText(textOf(view.body), page)) readings.push({ body: view.body, exclude: null, title: view.title ?? '', via: location.scored ? `Readability's reading, preferred to the scored block ${describeElement(location.body)}` : "Readability's reading (no block scored)" });
   if (location.scored) readings.push({ body: location.body, exclude: null, title: view?.title ?? '', via: `${scored}${readings.length > 0 ? " (Readability's reading was not kept)" : ' (Readability found no text)'}` });
   const articleUrl = looksLikeArticleUrl(new URL(page.url));
   let reason = 'no article text found';
@@ -63,6 +63,26 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
   }
   return reason;
 }
+
+/** A reading's text is recognised in the page's chrome by this much of its opening. */
+const CHROME_PROBE = 80;
+
+/**
+ * Whether a text opens like a block of the page's chrome (its footer, a menu): Readability, when a
+ * page has no article text at all, may settle on the footer, which no longer looks like one once
+ * taken out of the page.
+ */
+function isChromeText(text: string, page: Page): boolean {
+  const probe = text.slice(0, CHROME_PROBE);
+  return page.elements.all.some((el) => isPageChrome(el) && textOf(el).includes(probe));
+}
+
+/** The page's own frame, told by tag or landmark role: its footer, menus, side columns. */
+function isPageChrome(el: Element): boolean {
+  const role = el.attribs['role'];
+  return PAGE_CHROME_TAGS.has(el.name) || role === 'navigation' || role === 'contentinfo' || role === 'complementary';
+}
+const PAGE_CHROME_TAGS = new Set(['footer', 'nav', 'aside', 'menu']);
 
 function render(reading: Reading, page: Page, converter: MarkdownConverter): RenderedBody {
   // The cleaning walk visits only the body's descendants: testing each against the query needs no prior walk.

@@ -47,8 +47,9 @@ export function listingEvidence(body: Element, teasers: readonly Element[], arti
   }
   const insideText = inside.reduce((sum, length) => sum + length, 0);
   if (inside.length >= 3 && insideText >= TEASERS_SHARE * text.length && Math.max(...inside) < DOMINANT_SHARE * text.length) return `listing page (${inside.length} article teasers)`;
+  // Two comparable cards beside the block already make a listing, unless the URL is an article's.
   const dominance = articleUrl ? DOMINANCE_AT_ARTICLE_URL : DOMINANCE;
-  if (beside.length >= 3 && Math.max(...beside) * dominance > text.length) return `listing page (${beside.length} article teasers, none dominant)`;
+  if (beside.length >= (articleUrl ? 3 : 2) && Math.max(...beside) * dominance > text.length) return `listing page (${beside.length} article teasers, none dominant)`;
   if (linkDensity(body) > LISTING_LINK_DENSITY) return 'listing page (its main block is mostly links)';
   const readMore = queryWithin(body, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
   if (readMore >= 3 && text.length / readMore < STUB_TEXT) return `listing page (${readMore} "read more" links)`;

@@ -6,7 +6,7 @@ import { cleanText, isElement, textOf } from './dom.js';
 import type { JsonLdArticle } from './json-ld.js';
 import type { HeadIndex } from './head.js';
 import { queryFirst, queryWithin, type ElementIndex } from './query.js';
-import { ANCHOR, BREADCRUMB, BREADCRUMB_ITEM, CATEGORY, META_OG_URL, META_SECTION } from './selectors.js';
+import { ANCHOR, BREADCRUMB, BREADCRUMB_ITEM, CATEGORY, META_OG_URL, META_SECTION, SECTION_LABEL } from './selectors.js';
 import { comparable } from './title.js';
 import type { Page } from './types.js';
 
@@ -54,7 +54,21 @@ export function extractSection(elements: ElementIndex, head: HeadIndex, scope: r
   if (jsonLd?.articleSection) return cleanText(jsonLd.articleSection);
   const meta = cleanText(head.meta(...META_SECTION) ?? '');
   if (meta) return meta;
-  return breadcrumbSection(elements, title);
+  return breadcrumbSection(elements, title) ?? labelSection(scope);
+}
+
+/** A section label is a few words, not a sentence or a list of tags. */
+const SECTION_LABEL_MAX = 60;
+
+/** The section label a template of its own prints near the title ("Culture" above the headline). */
+function labelSection(scope: readonly Element[]): string | null {
+  for (const part of scope) {
+    for (const label of queryWithin(part, SECTION_LABEL)) {
+      const name = cleanText(textOf(label).replace(CATEGORY_LABEL, ''));
+      if (name.length >= 2 && name.length <= SECTION_LABEL_MAX && !/\d{4}/u.test(name)) return name;
+    }
+  }
+  return null;
 }
 
 /** The breadcrumb's parts between the home page and the article. */

@@ -49,6 +49,12 @@ export const TITLE_IN_CONTAINER = [
   'td.contentheading',
 ].map(compileQuery);
 
+/** The page's main heading: the title of an article on markup no site rule knows. */
+export const MAIN_HEADING = compileQuery('h1');
+
+/** A section label printed near an article's title by templates of their own ("actu__rubrique", "post-category", `rel="category tag"`). */
+export const SECTION_LABEL = compileQuery('[class*="rubrique"], [class*="categor"], [class*="thematique"], [class*="kicker"], [class*="surtitre"], a[rel~="category"]');
+
 /** A Joomla 3/4 category line ("Catégorie : <a>Vie municipale</a>"). */
 export const CATEGORY = compileQuery('dd.category-name');
 /** Breadcrumb modules (Joomla 1.5 pathway, 3 and 4 breadcrumbs, schema.org BreadcrumbList). */

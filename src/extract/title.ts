@@ -13,6 +13,7 @@ import { queryAll, querySubtree, type ElementIndex, type Query } from './query.j
 import {
   ACTIVE_MENU_ITEM,
   LEADING_SITE_NAME,
+  MAIN_HEADING,
   META_OG_TITLE,
   META_SITE_NAME,
   SITE_NAME,
@@ -43,7 +44,15 @@ export function extractTitle(elements: ElementIndex, head: HeadIndex, scope: rea
       }
     }
   }
-  return accept(stripSiteName(head.meta(...META_OG_TITLE) ?? '', siteNames)) ?? accept(stripSiteName(head.title ?? '', siteNames)) ?? '';
+  const fromOpenGraph = accept(stripSiteName(head.meta(...META_OG_TITLE) ?? '', siteNames));
+  if (fromOpenGraph) return fromOpenGraph;
+  // The article's main heading (one `h1` in its scope) is `<title>` without a site name no rule knows
+  // ("Titre | Ville de Beauvais"): preferred when `<title>` holds it, used alone when there is no `<title>`.
+  const headings = scope.flatMap((part) => querySubtree(part, MAIN_HEADING).filter((el) => !hasAncestorUntil(el, part, isChrome)));
+  const heading = headings.length === 1 && headings[0] ? accept(textOf(headings[0]), true) : null;
+  const fromTitle = accept(stripSiteName(head.title ?? '', siteNames));
+  if (heading && (!fromTitle || comparable(fromTitle).includes(comparable(heading)))) return heading;
+  return fromTitle ?? heading ?? '';
 }
 
 /** The comparable texts of the elements a query finds. */
