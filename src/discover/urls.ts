@@ -33,8 +33,8 @@ const DATE_SEGMENT = /\/\d{4}-\d{2}(?:-\d{2})?(?:\.html?)?$/;
 
 /** Words of a slug: "la-flamme_olympique" has three. */
 const SLUG_SEPARATOR = /[-_+]+/u;
-/** Words of a slug that an article has (a title made into a path), and a listing's path does not. */
-const SLUG_WORDS = 3;
+/** Words of a slug that an article has (a title made into a path), and a category path ("prochainement-a-beauvais") rarely does. */
+const SLUG_WORDS = 4;
 /** A dated path ("/2024/07/18/…"), the usual shape of a news or blog article. */
 const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\//u;
 /** Listing paths: pagination, tags, categories, archives, search. */

@@ -8,7 +8,6 @@
  * notice that our cleaning removes, and the scored block then stands.
  */
 import type { Element } from 'domhandler';
-import { looksLikeArticleUrl } from '../discover/urls.js';
 import { toCleanTree } from './clean.js';
 import type { CleanElement } from './clean-tree.js';
 import { textOf } from './dom.js';
@@ -52,10 +51,10 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
   const view = readWithReadability(page.html);
   if (view && textOf(view.body).length >= MIN_TEXT_LENGTH && !isChromeText(textOf(view.body), page)) readings.push({ body: view.body, exclude: null, title: view.title ?? '', via: location.scored ? `Readability's reading, preferred to the scored block ${describeElement(location.body)}` : "Readability's reading (no block scored)" });
   if (location.scored) readings.push({ body: location.body, exclude: null, title: view?.title ?? '', via: `${scored}${readings.length > 0 ? " (Readability's reading was not kept)" : ' (Readability found no text)'}` });
-  const articleUrl = looksLikeArticleUrl(new URL(page.url));
+  const pageUrl = new URL(page.url);
   let reason = 'no article text found';
   for (const [index, reading] of readings.entries()) {
-    const listing = listingEvidence(reading.body, location.teasers ?? [], articleUrl);
+    const listing = listingEvidence(reading.body, location.teasers ?? [], pageUrl);
     const rendered = listing ? null : render(reading, page, converter);
     if (rendered && rendered.text.length >= MIN_TEXT_LENGTH) return rendered;
     // The first reading's reason is the one to report: the next one is a fallback.

@@ -6,7 +6,8 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { classAndId, cleanText, isElement } from './dom.js';
-import { CHROME_NAME, CHROME_TITLE, CONTENT_WRAPPER_NAME, FURNITURE_NAME, SHARE_TITLE } from './selectors.js';
+import { querySubtree } from './query.js';
+import { CHROME_NAME, CHROME_TITLE, CONTENT_WRAPPER_NAME, FURNITURE_NAME, HEADING_LINK, SHARE_TITLE } from './selectors.js';
 
 /** Tags that are chrome wherever they are. */
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
@@ -136,9 +137,15 @@ function markTitledBlock(text: AnyNode, root: AnyNode, found: Set<Element>): voi
     }
   }
   const next = nextElement(title);
-  const nextIsChrome = next !== null && (linkDensity(next) >= 0.5 || (isShare && measureLinks(next).text < 80));
-  if (isShare || nextIsChrome) found.add(title);
+  const nextIsChrome = next !== null && (linkDensity(next) >= 0.5 || (isShare && measureLinks(next).text < 80) || isCardList(next));
+  // A chrome title heading nothing (its cards were left out before) goes too.
+  if (isShare || nextIsChrome || next === null) found.add(title);
   if (next && nextIsChrome) found.add(next);
+}
+
+/** Whether a block is a row of cards: two or more headings linking to other pages ("À lire aussi"). */
+function isCardList(el: Element): boolean {
+  return querySubtree(el, HEADING_LINK).length >= 2;
 }
 
 /** The text of a short element (capped: only compared with a title of a few words). */

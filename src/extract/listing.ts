@@ -9,7 +9,8 @@ import type { Element } from 'domhandler';
 import { linkDensity } from './chrome.js';
 import { textOf } from './dom.js';
 import { queryWithin } from './query.js';
-import { ANCHOR, READ_MORE } from './selectors.js';
+import { parseHref, looksLikeArticleUrl } from '../discover/urls.js';
+import { ANCHOR, HEADING_LINK, READ_MORE } from './selectors.js';
 
 /** Above this link density the main block of a page is a list of links, not an article. */
 const LISTING_LINK_DENSITY = 0.5;
@@ -24,11 +25,14 @@ const DOMINANT_SHARE = 0.6;
 const STUB_TEXT = 400;
 /** A teaser is recognised inside a block by this much of its text. */
 const TEASER_PROBE = 80;
+/** A teaser holding this share of the block's text, and overlapping it, is the block itself. */
+const AROUND_SHARE = 0.8;
 /** Teasers shorter than this (an empty card, a picture) say nothing either way. */
 const MIN_TEASER = 20;
 
 /** Why the page is a listing rather than one article in `body`, or null when it is an article. */
-export function listingEvidence(body: Element, teasers: readonly Element[], articleUrl: boolean): string | null {
+export function listingEvidence(body: Element, teasers: readonly Element[], pageUrl: URL): string | null {
+  const articleUrl = looksLikeArticleUrl(pageUrl);
   const text = textOf(body);
   const inside: number[] = [];
   const beside: number[] = [];
@@ -36,22 +40,37 @@ export function listingEvidence(body: Element, teasers: readonly Element[], arti
   for (const teaser of teasers) {
     const teaserText = textOf(teaser);
     if (teaserText.length < MIN_TEASER) continue;
+    const overlaps = teaserText.includes(text.slice(0, TEASER_PROBE)) || text.includes(teaserText.slice(0, TEASER_PROBE));
+    // The one teaser that is the block itself (or holds it whole) is the article around it.
+    if (!around && overlaps && teaserText.length >= AROUND_SHARE * text.length) {
+      around = true;
+      // A listing of one: at a listing's address, a short card whose heading links to another page.
+      if (!articleUrl && teaserText.length < STUB_TEXT && headsAnotherPage(teaser, pageUrl)) return 'listing page (1 article teaser)';
+      continue;
+    }
+    // A teaser can only be inside a block longer than itself.
     if (teaserText.length >= text.length) {
-      // The one teaser that holds the whole block is the article around it; a teaser can only be
-      // inside a block longer than itself.
-      if (!around && teaserText.includes(text.slice(0, TEASER_PROBE))) around = true;
-      else beside.push(teaserText.length);
+      beside.push(teaserText.length);
       continue;
     }
     (text.includes(teaserText.slice(0, TEASER_PROBE)) ? inside : beside).push(teaserText.length);
   }
+  // Two comparable cards already make a listing, unless the URL is an article's.
+  const fewest = articleUrl ? 3 : 2;
   const insideText = inside.reduce((sum, length) => sum + length, 0);
-  if (inside.length >= 3 && insideText >= TEASERS_SHARE * text.length && Math.max(...inside) < DOMINANT_SHARE * text.length) return `listing page (${inside.length} article teasers)`;
-  // Two comparable cards beside the block already make a listing, unless the URL is an article's.
+  if (inside.length >= fewest && insideText >= TEASERS_SHARE * text.length && Math.max(...inside) < DOMINANT_SHARE * text.length) return `listing page (${inside.length} article teasers)`;
   const dominance = articleUrl ? DOMINANCE_AT_ARTICLE_URL : DOMINANCE;
-  if (beside.length >= (articleUrl ? 3 : 2) && Math.max(...beside) * dominance > text.length) return `listing page (${beside.length} article teasers, none dominant)`;
+  if (beside.length >= fewest && Math.max(...beside) * dominance > text.length) return `listing page (${beside.length} article teasers, none dominant)`;
   if (linkDensity(body) > LISTING_LINK_DENSITY) return 'listing page (its main block is mostly links)';
   const readMore = queryWithin(body, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
   if (readMore >= 3 && text.length / readMore < STUB_TEXT) return `listing page (${readMore} "read more" links)`;
   return null;
+}
+
+/** Whether a teaser's heading links to a page other than `pageUrl` (the card of another article). */
+function headsAnotherPage(teaser: Element, pageUrl: URL): boolean {
+  return queryWithin(teaser, HEADING_LINK).some((a) => {
+    const target = parseHref(a.attribs['href'] ?? '', pageUrl);
+    return target !== null && target.pathname !== pageUrl.pathname;
+  });
 }

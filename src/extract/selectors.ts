@@ -28,6 +28,9 @@ export const LISTING_MARKERS =
 /** Blocks that are one article's teaser on a listing (or a related-article card beside an article). */
 export const TEASER = compileQuery('article, [itemprop="blogPost"], .com-content-category-blog__item, .blog-item, div.blog div.item');
 
+/** A heading's link: a teaser's title pointing to its article. */
+export const HEADING_LINK = compileQuery('h1 a[href], h2 a[href], h3 a[href], h4 a[href]');
+
 /** Joomla 1.5-era layouts: the table that holds an article and its title (a `td`, `h1` or `h2` of that class). */
 export const LEGACY_TABLE = compileQuery('table.contentpaneopen');
 export const LEGACY_HEADING = compileQuery('.contentheading');
