@@ -99,5 +99,6 @@ function tooShort(rendered: RenderedBody): string {
 function describeElement(el: Element): string {
   const id = el.attribs['id'] ? `#${el.attribs['id']}` : '';
   const classes = (el.attribs['class'] ?? '').trim().split(/\s+/u).filter(Boolean).slice(0, 3).map((c) => `.${c}`).join('');
-  return `${el.name}${id}${classes}`;
+  const itemprop = el.attribs['itemprop'] ? `[itemprop=${el.attribs['itemprop']}]` : '';
+  return `${el.name}${id}${classes}${itemprop}`;
 }

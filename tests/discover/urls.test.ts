@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleIdFromUrl, classifyUrl, isInScope, normaliseUrl, parseHref } from '../../src/discover/urls.js';
+import { articleIdFromUrl, classifyUrl, isInScope, looksLikeArticleUrl, normaliseUrl, parseHref } from '../../src/discover/urls.js';
 
 const base = new URL('https://www.beauvais.fr/');
 const ARTICLE = 'https://www.beauvais.fr/actualites/prochainement-a-beauvais/3750-le-2e-marche-nocturne-une-edition-speciale-annees-80.html';
@@ -143,5 +143,21 @@ describe('classifyUrl', () => {
     ['https://www.beauvais.fr/', 'listing'],
   ])('%s → %s', (input, expected) => {
     expect(classifyUrl(new URL(input))).toBe(expected);
+  });
+});
+
+describe('looksLikeArticleUrl', () => {
+  it.each([
+    ['https://www.beauvais.fr/actualites/culture/3770-les-photaumnales.html', true],
+    ['https://www.beauvais.fr/index.php?option=com_content&view=article&id=12', true],
+    ['https://example.org/2024/07/18/la-flamme/', true],
+    ['https://example.org/actualites/la-flamme-olympique-brillera-a-beauvais', true],
+    ['https://www.beauvais.fr/', false],
+    ['https://www.beauvais.fr/actualites/prochainement-a-beauvais.html', false],
+    ['https://www.beauvais.fr/actualites.html?start=20', false],
+    ['https://example.org/category/la-vie-de-la-cite-et-ses-quartiers/', false],
+    ['https://example.org/tag/conseil-municipal-du-mois-de-mai', false],
+  ])('%s → %s', (url, expected) => {
+    expect(looksLikeArticleUrl(new URL(url))).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@
  * a template whose articles are rendered in the browser (no text in the HTML) is reported, article
  * by article, and never taken for an empty success.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,4 +81,22 @@ describe('a template of its own', () => {
     const asked = new Set(served.requests.map((r) => r.path));
     expect(paths.filter((p) => !asked.has(p))).toEqual([]);
   }, 60_000);
+});
+
+describe('extract --verbose on a template of its own', () => {
+  it('says on stderr which reading found the text, or why the page was refused', async () => {
+    const site = generateSite({ articles: 6, template: 'agency' });
+    const [articlePath] = site.articlePaths();
+    const page = path.join(root, 'agency-article.html');
+    const listing = path.join(root, 'agency-listing.html');
+    await writeFile(page, site.route(articlePath as string)?.body ?? '');
+    await writeFile(listing, site.route('/actualites.html')?.body ?? '');
+    const url = `https://www.beauvais.fr${articlePath}`;
+    const found = await runCli(['extract', page, '--base-url', url, '--verbose']);
+    expect(found.code).toBe(0);
+    expect(found.stderr).toMatch(/text found by Readability's reading, preferred to the scored block (?:div\.actu__texte|article\.actu)/u);
+    const refused = await runCli(['extract', listing, '--base-url', 'https://www.beauvais.fr/actualites.html', '--verbose']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/not an article .*: listing page \(6 article teasers/u);
+  });
 });
