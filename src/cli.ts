@@ -66,6 +66,10 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .option('--ignore-robots', 'do not honour robots.txt')
     .option('--warc', 'keep every HTTP exchange in WARC files under <out>/warc/ (default: "warc: true" in <out>/archive.yaml)')
     .option('--no-warc', 'record no WARC this run, whatever <out>/archive.yaml says')
+    .option('--media', 'archive the images and documents of each article under <out>/media/ (default: "media: true" in <out>/archive.yaml)')
+    .option('--no-media', 'archive no media this run, whatever <out>/archive.yaml says')
+    .option('--media-max-mb <n>', 'largest media file kept, in MB (default 50, or "mediaMaxMB" in <out>/archive.yaml)')
+    .option('--media-run-max-mb <n>', 'media bytes downloaded per run at most, in MB (default 2048, or "mediaRunMaxMB")')
     .addOption(new Option('--quiet', 'errors only on stderr').conflicts('verbose'))
     .option('--verbose', 'log every request on stderr')
     .action(async (raw) => {

@@ -22,6 +22,8 @@ export interface ArticleFacts {
   readonly firstSeenAt: string;
   readonly aliases: readonly string[];
   readonly history: readonly string[];
+  /** The archived version's media, as "<sha256> <url>" (what tells a change of media from none). */
+  readonly media?: readonly string[] | undefined;
 }
 
 /** One change of the state; a journal line. */

@@ -10,10 +10,11 @@ import type { Validators } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { ensureDir, readInside, removeInside, removeStaleTempFiles, writeInside } from './atomic-write.js';
 import { toAliases } from './entry.js';
+import { openMediaFiles, type MediaFiles } from './media-files.js';
 import { parseArchiveFile, renderArchiveFile } from './front-matter.js';
 import { openJournal, type Journal } from './journal.js';
 import { acquireLock, DEFAULT_STALE_MS } from './lock.js';
-import { planSave, toFacts } from './save-plan.js';
+import { planSave, toFacts, toMediaKeys } from './save-plan.js';
 import { loadState, setAside, stateFiles, writeSnapshot } from './state-files.js';
 import { applyEvent, isSameValue, toUrlState, type CrawlState, type StateEvent } from './state.js';
 import type { ArchiveEntry, ArchiveStore, SaveInput, SaveResult, UrlState } from './types.js';
@@ -58,7 +59,7 @@ export async function openArchive(outDir: string, options: OpenArchiveOptions): 
       journal = await openJournal(files.journal);
       if (loaded.needsCompaction) await journal.reset();
     }
-    return new Store(outDir, loaded.state, { clock, logger, journal, release });
+    return new Store(outDir, loaded.state, { clock, logger, journal, release }, openMediaFiles(outDir, dryRun));
   } catch (error) {
     await release?.().catch(() => undefined);
     throw error;
@@ -82,6 +83,7 @@ class Store implements ArchiveStore {
     readonly outDir: string,
     private readonly state: CrawlState,
     private readonly io: StoreIo,
+    readonly media: MediaFiles,
   ) {}
 
   urlState(url: string): UrlState | undefined {
@@ -205,7 +207,7 @@ class Store implements ArchiveStore {
       this.io.logger.warn(`previous version of article ${entry.id} (${history.from}) is missing: no history copy`);
       return without;
     }
-    if (toEntry(previous)?.contentHash === entry.contentHash) {
+    if (isSameVersion(toEntry(previous), entry)) {
       // A run that crashed after writing this version but before recording it: the file already is
       // the new version, and its history copy exists if that run got that far.
       return (await readInside(this.outDir, history.to)) === undefined ? without : entry;
@@ -236,6 +238,11 @@ class Store implements ArchiveStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Whether a stored file already holds `entry`'s version: the same text and the same media. */
+function isSameVersion(stored: ArchiveEntry | undefined, entry: ArchiveEntry): boolean {
+  return stored?.contentHash === entry.contentHash && isSameValue(toMediaKeys(stored.media ?? []), toMediaKeys(entry.media ?? []));
 }
 
 function toEntry(bytes: Buffer): ArchiveEntry | undefined {

@@ -16,6 +16,7 @@ import type { Fetcher, FetchOk } from '../http/types.js';
 import type { Logger } from '../log.js';
 import type { ArchiveRecord } from '../output/record.js';
 import type { PageAnalysis, PageInput } from './analyse-page.js';
+import type { MediaArchiver } from './crawl-media.js';
 import type { CrawlStats } from './crawl-stats.js';
 import { isNews } from './news-policy.js';
 import { saveArticle } from './save-article.js';
@@ -41,6 +42,8 @@ export interface PageDeps {
   readonly onPageWithoutArticle: (url: string, etag: string) => void;
   /** Where the WARC records of this response are, once written (WARC recording on). */
   readonly warcRefFor?: ((result: FetchOk) => Promise<WarcRef | undefined>) | undefined;
+  /** Downloads each archived article's media (media archiving on). */
+  readonly media?: MediaArchiver | undefined;
 }
 
 /** Processes one frontier item; resolves when its writes are done, never rejects for a bad page. */
@@ -147,12 +150,14 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
   }
   const aliases = new Set([...deps.frontier.aliasesOf(article.id), url, result.finalUrl, ...result.redirects]);
   aliases.delete(article.url);
-  const input = { article, fetchedAt: result.fetchedAt, aliases: [...aliases].sort(), warc: await deps.warcRefFor?.(result) };
+  const media = await deps.media?.archive(article.markdown);
+  const input = { article, fetchedAt: result.fetchedAt, aliases: [...aliases].sort(), warc: await deps.warcRefFor?.(result), media: media?.media };
   const saved = await saveArticle(store, input, stats, deps.emit);
   if (saved.change === 'duplicate') {
     deps.logger.info(`duplicate: ${url} has the same text as article ${saved.duplicateOf ?? '?'}; not written again`);
   }
-  await store.recordFetch(url, { validators: validatorsOf(result.headers), articleId: article.id });
+  // A media file that failed is retried by fetching the page again in full next run.
+  await store.recordFetch(url, { validators: media?.failed ? {} : validatorsOf(result.headers), articleId: article.id });
 }
 
 /** Gone, not HTML or off-site: reported and skipped. Anything else failed and is retried next run. */

@@ -121,7 +121,7 @@ async function followRedirects(
   const redirects: string[] = [];
   let current = url;
   for (;;) {
-    const hop = await fetchRetrying(config, { url: current, headers, accept, signal: options.signal }, tally);
+    const hop = await fetchRetrying(config, { url: current, headers, accept, signal: options.signal, sink: options.sink }, tally);
     if (hop.error) return failed(hop.error);
     const { status, headers: responseHeaders, body, fetchedAt } = hop.response;
     if (status === 304) return { kind: 'not-modified', url, finalUrl: current, status, headers: responseHeaders, fetchedAt };

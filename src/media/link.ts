@@ -5,20 +5,8 @@
  * front matter's `media` list. Pure.
  */
 import path from 'node:path';
+import type { MediaRef } from '../archive/types.js';
 import { DESTINATION, toFileUrl } from './discover.js';
-
-/** An archived file of an article, as its front matter lists it. */
-export interface MediaRef {
-  /** The URL the article links to. */
-  readonly url: string;
-  /** The file, relative to `<out>` (POSIX): `media/<sha256>-<name>.<ext>`. */
-  readonly path: string;
-  /** Hex SHA-256 of the file's bytes. */
-  readonly sha256: string;
-  /** The media type the bytes were confirmed as ("image/jpeg", "application/pdf"). */
-  readonly type: string;
-  readonly bytes: number;
-}
 
 /** `markdown` with the destinations of archived media replaced by paths relative to `articlePath`. */
 export function linkMedia(markdown: string, media: readonly MediaRef[], articlePath: string): string {

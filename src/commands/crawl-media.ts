@@ -1,0 +1,177 @@
+/**
+ * Media of a crawl: each archived article's images and documents, downloaded through the crawl's
+ * fetcher (same scheduler, delay, robots rules and redirects kept on the site), streamed to disk by
+ * the archive store, checked (Content-Type before the body, magic bytes after) and kept once per
+ * content. A URL is downloaded at most once per run, whichever articles link it.
+ */
+import type { ArchiveStore, MediaRef } from '../archive/types.js';
+import type { MediaWrite } from '../archive/media-files.js';
+import type { CrawlConfig } from '../config.js';
+import { BodyTooLargeError, HttpStatusError, MediaTypeError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
+import type { RobotsPolicy } from '../http/robots.js';
+import type { Fetcher } from '../http/types.js';
+import type { Logger } from '../log.js';
+import { discoverMedia, type MediaCandidate } from '../media/discover.js';
+import { confirmFormat, extensionOf, isCompatibleType } from '../media/types.js';
+import { booleanSetting, megabytesSetting, readArchiveSettings } from './archive-settings.js';
+import type { CrawlStats } from './crawl-stats.js';
+
+const MB = 1024 * 1024;
+/** Default cap on one media file (--media-max-mb). */
+export const DEFAULT_MEDIA_MAX_MB = 50;
+/** Default cap on the media bytes of one run (--media-run-max-mb). */
+export const DEFAULT_MEDIA_RUN_MAX_MB = 2048;
+
+/** Whether a run archives media, and its caps. */
+export interface MediaSettings {
+  readonly enabled: boolean;
+  readonly maxFileBytes: number;
+  readonly maxRunBytes: number;
+}
+
+/** The media settings of a run: the command line wins, else `<out>/archive.yaml`, else the defaults. */
+export async function readMediaSettings(config: CrawlConfig): Promise<MediaSettings> {
+  const { file, data } = await readArchiveSettings(config.outDir);
+  const megabytes = (flag: number | undefined, key: string, fallback: number) => (flag === undefined ? megabytesSetting(file, data, key) : flag * MB) ?? fallback * MB;
+  return {
+    enabled: config.media ?? booleanSetting(file, data, 'media') ?? false,
+    maxFileBytes: megabytes(config.mediaMaxMb, 'mediaMaxMB', DEFAULT_MEDIA_MAX_MB),
+    maxRunBytes: megabytes(config.mediaRunMaxMb, 'mediaRunMaxMB', DEFAULT_MEDIA_RUN_MAX_MB),
+  };
+}
+
+/** What opening the archiver of a crawl takes. */
+export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings'> {
+  readonly config: CrawlConfig;
+  /** The crawl's fetcher with another body cap (same dispatcher, gate and scope). */
+  readonly fetcherFor: (maxBodyBytes: number) => Fetcher;
+}
+
+/** The crawl's media archiver, or undefined when media are off (or the run is dry: nothing is downloaded). */
+export async function openMediaArchiver(options: OpenMediaOptions): Promise<MediaArchiver | undefined> {
+  const settings = await readMediaSettings(options.config);
+  if (!settings.enabled) return undefined;
+  if (options.config.dryRun) {
+    options.logger.info('dry run: no media file is downloaded');
+    return undefined;
+  }
+  return createMediaArchiver({ ...options, fetcher: options.fetcherFor(settings.maxFileBytes), base: options.config.baseUrl, settings });
+}
+
+/** What the media of one article came to. */
+export interface MediaOutcome {
+  /** The files archived, in body order. */
+  readonly media: MediaRef[];
+  /** How many failed (counted in the crawl's failures; retried by the next run). */
+  readonly failed: number;
+}
+
+/** Everything the media archiver needs, injected. */
+export interface MediaDeps {
+  /** A fetcher sharing the crawl's dispatcher and request gate, with the media size cap. */
+  readonly fetcher: Fetcher;
+  readonly store: ArchiveStore;
+  readonly robots: RobotsPolicy;
+  readonly base: URL;
+  readonly settings: MediaSettings;
+  readonly stats: CrawlStats;
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+}
+
+/** The media archiver of one crawl. */
+export interface MediaArchiver {
+  /** Downloads (or finds already archived) the media an article's Markdown links to. */
+  archive(markdown: string): Promise<MediaOutcome>;
+}
+
+type Download = { readonly kind: 'kept'; readonly ref: MediaRef } | { readonly kind: 'skipped' } | { readonly kind: 'failed' };
+
+/** A media archiver; each URL is downloaded once per run, whichever articles link it. */
+export function createMediaArchiver(deps: MediaDeps): MediaArchiver {
+  const downloads = new Map<string, Promise<Download>>();
+  const run = { bytes: 0, capReported: false };
+  const downloadOnce = (candidate: MediaCandidate): Promise<Download> => {
+    let pending = downloads.get(candidate.url);
+    if (!pending) {
+      pending = download(candidate, deps, run);
+      downloads.set(candidate.url, pending);
+    }
+    return pending;
+  };
+  return {
+    async archive(markdown) {
+      const outcomes = await Promise.all(discoverMedia(markdown, deps.base).map(downloadOnce));
+      const media = outcomes.flatMap((o) => (o.kind === 'kept' ? [o.ref] : []));
+      return { media, failed: outcomes.filter((o) => o.kind === 'failed').length };
+    },
+  };
+}
+
+async function download(candidate: MediaCandidate, deps: MediaDeps, run: { bytes: number; capReported: boolean }): Promise<Download> {
+  const { url, format } = candidate;
+  const { logger, stats } = deps;
+  if (!deps.robots.isAllowed(url)) {
+    logger.debug(`robots.txt disallows ${url}`);
+    stats.skippedByRobots += 1;
+    return { kind: 'skipped' };
+  }
+  if (run.bytes >= deps.settings.maxRunBytes) {
+    if (!run.capReported) logger.warn(`media: this run reached --media-run-max-mb (${deps.settings.maxRunBytes} bytes); the other files wait for the next run`);
+    run.capReported = true;
+    return { kind: 'skipped' };
+  }
+  let write: MediaWrite | undefined;
+  const expected = format?.ext.toUpperCase() ?? 'an image';
+  const result = await deps.fetcher.fetch(url, {
+    accept: 'any',
+    signal: deps.signal,
+    sink: (headers) => {
+      // Checked before the body is read: an HTML error page is not downloaded as a "PDF".
+      if (!isCompatibleType(headers['content-type'], format)) throw new MediaTypeError(url, expected, `Content-Type ${headers['content-type'] ?? ''}`);
+      void write?.abort();
+      write = deps.store.media.open();
+      return write.stream;
+    },
+  });
+  if (result.kind !== 'ok') {
+    await write?.abort();
+    return result.kind === 'failed' ? reportFailure(result.error, deps) : { kind: 'skipped' };
+  }
+  const confirmed = write ? confirmFormat(write.head(), format) : undefined;
+  if (!write || !confirmed) {
+    await write?.abort();
+    return reportFailure(new MediaTypeError(url, expected, 'its first bytes say otherwise'), deps);
+  }
+  const stored = await write.commit(nameOf(new URL(url)), confirmed.ext);
+  run.bytes += stored.bytes;
+  stats.mediaFetched += 1;
+  stats.mediaBytes += stored.bytes;
+  return { kind: 'kept', ref: { url, path: stored.path, sha256: stored.sha256, type: confirmed.types[0]!, bytes: stored.bytes } };
+}
+
+/** Gone, too large or off the site: reported and skipped. Anything else failed and is retried next run. */
+function reportFailure(error: BeauvaisError, deps: MediaDeps): Download {
+  if (deps.signal.aborted) return { kind: 'skipped' };
+  const gone = error instanceof HttpStatusError && (error.status === 404 || error.status === 410);
+  if (gone || error instanceof OffSiteRedirectError || error instanceof BodyTooLargeError) {
+    deps.stats.skipped += 1;
+    deps.logger.info(`media skipped: ${error instanceof BodyTooLargeError ? `${error.message} (--media-max-mb)` : error.message}`);
+    return { kind: 'skipped' };
+  }
+  deps.stats.failed += 1;
+  deps.logger.warn(`media failed: ${error.message} (will be retried by the next run)`);
+  return { kind: 'failed' };
+}
+
+/** The readable part of a media file's name: the URL's file name without its extension. */
+function nameOf(url: URL): string {
+  const file = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  const ext = extensionOf(url);
+  const stem = ext ? file.slice(0, -(ext.length + 1)) : file;
+  try {
+    return decodeURIComponent(stem);
+  } catch {
+    return stem;
+  }
+}

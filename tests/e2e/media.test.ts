@@ -1,0 +1,133 @@
+/**
+ * End to end: `crawl --media` against the fixture mini-site serving real JPEG, PNG and PDF bytes:
+ * files shared by two articles or served under two URLs stored once, a file over the cap, one lying
+ * about its type, one 404 and one redirect. Judged by the files under media/, the front matter, the
+ * Markdown links, the exit code and the server's request log.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FixtureSite, serveFixtureSite } from '../../scripts/fixture-site.js';
+import { pdfBytes, pngBytes } from '../helpers/media-bytes.js';
+import { parseNdjson, runCli } from '../helpers/run-cli.js';
+import { schemaErrors } from '../helpers/schema.js';
+
+const A = '/actualites/culture/3770-la-mediatheque-ouvre-le-dimanche.html';
+const B = '/actualites/culture/3780-les-photaumnales-2018.html';
+const MARCHE = pdfBytes('Règlement du marché');
+const PHOTO = pngBytes('Photaumnales');
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+let site: FixtureSite;
+let out: string;
+let mediatheque: Buffer;
+
+/** Replaces an article's body (between its articleBody div and the share bar). */
+async function setBody(path: string, body: string): Promise<void> {
+  const html = await readFile(join('fixtures/site/pages', path), 'utf8');
+  site.setPage(path, html.replace(/<div itemprop="articleBody">[\s\S]*?<\/div>\n  <div class="share">/, `<div itemprop="articleBody">${body}</div>\n  <div class="share">`));
+}
+
+beforeEach(async () => {
+  site = await serveFixtureSite();
+  out = await mkdtemp(join(tmpdir(), 'beauvais-media-'));
+  mediatheque = await readFile('fixtures/site/pages/images/mediatheque.jpg');
+  await setBody(A, [
+    '<p>À partir du 14 janvier, la médiathèque du centre-ville ouvrira ses portes le dimanche de 14 h à 18 h.</p>',
+    '<figure><img src="/images/mediatheque.jpg" alt="La médiathèque"><figcaption>La médiathèque.</figcaption></figure>',
+    '<p>Voir <a href="/docs/actualites/1409-marche.pdf">le règlement du marché</a>, <a href="/docs/ancien-reglement-du-marche.pdf">son ancienne adresse</a>,',
+    ' <a href="/docs/faux.pdf">un faux PDF</a>, <a href="/docs/absent.pdf">un PDF disparu</a> et <a href="/images/copie-mediatheque.jpg">la photo</a>.</p>',
+    '<p><img src="/images/logo-ville.png" alt="Beauvais"></p>',
+  ].join(''));
+  await setBody(B, [
+    '<p>Les Photaumnales reviennent à l’automne, dans toute la ville, avec douze expositions.</p>',
+    '<p><img src="/images/photaumnales.png" alt="Affiche"></p>',
+    '<p>Le <a href="/docs/actualites/1409-marche.pdf">règlement</a> et <a href="/docs/programme-complet.pdf">le programme complet</a>.</p>',
+  ].join(''));
+  site.setPage('/docs/actualites/1409-marche.pdf', MARCHE);
+  site.setPage('/images/copie-mediatheque.jpg', mediatheque);
+  site.setPage('/images/photaumnales.png', PHOTO);
+  site.setPage('/images/logo-ville.png', pngBytes('logo'));
+  // An error page served under a PDF's name, with a PDF's Content-Type (the server's TYPES).
+  site.setPage('/docs/faux.pdf', '<!DOCTYPE html><html><body><h1>Page introuvable</h1></body></html>');
+  // Over a 1 MB cap.
+  site.setPage('/docs/programme-complet.pdf', Buffer.concat([pdfBytes('Programme'), Buffer.alloc(1_200_000, 0x20)]));
+});
+afterEach(async () => {
+  await site.close();
+  await rm(out, { recursive: true, force: true });
+});
+
+const crawl = (...extra: string[]) => runCli(['crawl', '--base-url', site.url, '--out', out, '--delay', '0', '--json', ...extra]);
+
+async function fileOf(id: string): Promise<{ path: string; fields: Record<string, unknown>; markdown: string }> {
+  const record = parseNdjson((await runCli(['export', '--out', out])).stdout).find((r) => r.id === id);
+  if (!record) throw new Error(`article ${id} is not archived`);
+  const text = await readFile(join(out, String(record.path)), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text);
+  return { path: String(record.path), fields: parseYaml(match![1]!) as Record<string, unknown>, markdown: match![2]! };
+}
+
+describe('crawl --media', () => {
+  it('keeps each article body’s images and documents once, under media/, linked from the Markdown', async () => {
+    const result = await crawl('--media', '--media-max-mb', '1');
+    // faux.pdf is a failure (exit 3); the 404 and the file over the cap are skipped.
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/faux\.pdf is not PDF/);
+    const records = parseNdjson(result.stdout);
+    for (const record of records) expect(schemaErrors(record)).toEqual([]);
+    expect(records.find((r) => r.id === '3780')?.media).toHaveLength(2);
+
+    const files = (await readdir(join(out, 'media'))).sort();
+    expect(files).toEqual(
+      [`${sha(MARCHE)}-1409-marche.pdf`, `${sha(mediatheque)}-mediatheque.jpg`, `${sha(PHOTO)}-photaumnales.png`].sort(),
+    );
+    for (const name of files) expect(sha(await readFile(join(out, 'media', name)))).toBe(name.slice(0, 64));
+
+    const a = await fileOf('3770');
+    expect(a.fields['media']).toEqual([
+      { url: `${site.url}/images/mediatheque.jpg`, path: `media/${sha(mediatheque)}-mediatheque.jpg`, sha256: sha(mediatheque), type: 'image/jpeg', bytes: mediatheque.length },
+      { url: `${site.url}/docs/actualites/1409-marche.pdf`, path: `media/${sha(MARCHE)}-1409-marche.pdf`, sha256: sha(MARCHE), type: 'application/pdf', bytes: MARCHE.length },
+      { url: `${site.url}/docs/ancien-reglement-du-marche.pdf`, path: `media/${sha(MARCHE)}-1409-marche.pdf`, sha256: sha(MARCHE), type: 'application/pdf', bytes: MARCHE.length },
+      { url: `${site.url}/images/copie-mediatheque.jpg`, path: `media/${sha(mediatheque)}-mediatheque.jpg`, sha256: sha(mediatheque), type: 'image/jpeg', bytes: mediatheque.length },
+    ]);
+    // Relative links from YYYY/MM/: they work wherever the archive is moved.
+    expect(a.markdown).toContain(`![La médiathèque](../../media/${sha(mediatheque)}-mediatheque.jpg)`);
+    expect(a.markdown).toContain(`[le règlement du marché](../../media/${sha(MARCHE)}-1409-marche.pdf)`);
+    expect(a.markdown).toContain(`[un faux PDF](${site.url}/docs/faux.pdf)`);
+    expect(a.markdown).toContain(`[un PDF disparu](${site.url}/docs/absent.pdf)`);
+    const b = await fileOf('3780');
+    expect((b.fields['media'] as { path: string }[]).map((m) => m.path)).toEqual([`media/${sha(PHOTO)}-photaumnales.png`, `media/${sha(MARCHE)}-1409-marche.pdf`]);
+    expect(b.markdown).toContain(`[le programme complet](${site.url}/docs/programme-complet.pdf)`);
+
+    // The logo is page furniture, never requested; the shared PDF is asked once.
+    const asked = site.requests.map((r) => r.url);
+    expect(asked.filter((u) => u.includes('logo-ville'))).toEqual([]);
+    expect(asked.filter((u) => u === '/docs/actualites/1409-marche.pdf')).toHaveLength(2); // once directly, once at the end of the redirect
+  });
+
+  it('does not change an article’s text or contentHash, and archives nothing without --media', async () => {
+    const plain = await mkdtemp(join(tmpdir(), 'beauvais-media-plain-'));
+    try {
+      const without = parseNdjson((await runCli(['crawl', '--base-url', site.url, '--out', plain, '--delay', '0', '--json'])).stdout);
+      expect(site.requests.filter((r) => /\.(pdf|jpg|png)$/.test(r.url))).toEqual([]);
+      const withMedia = parseNdjson((await crawl('--media', '--media-max-mb', '1')).stdout);
+      const pick = (records: Record<string, unknown>[]) => records.filter((r) => r.id === '3770').map((r) => [r.text, r.contentHash]);
+      expect(pick(withMedia)).toEqual(pick(without));
+    } finally {
+      await rm(plain, { recursive: true, force: true });
+    }
+  });
+
+  it('reads "media: true" from archive.yaml, and --no-media overrides it for one run', async () => {
+    await writeFile(join(out, 'archive.yaml'), 'media: true\nmediaMaxMB: 1\n');
+    expect((await crawl('--no-media')).code).toBe(0);
+    expect(site.requests.filter((r) => /\.(pdf|jpg|png)$/.test(r.url))).toEqual([]);
+    site.requests.length = 0;
+    expect((await crawl('--full')).code).toBe(3);
+    expect(site.requests.some((r) => r.url === '/images/mediatheque.jpg')).toBe(true);
+  });
+});
