@@ -17,7 +17,7 @@ import { acquireLock, DEFAULT_STALE_MS } from './lock.js';
 import { planSave, toFacts, toMediaKeys } from './save-plan.js';
 import { loadState, setAside, stateFiles, writeSnapshot } from './state-files.js';
 import { applyEvent, isSameValue, toUrlState, type CrawlState, type StateEvent } from './state.js';
-import type { ArchiveEntry, ArchiveStore, SaveInput, SaveResult, UrlState } from './types.js';
+import type { ArchiveEntry, ArchiveStore, MediaState, SaveInput, SaveResult, UrlState } from './types.js';
 
 // The commands import the store's whole surface from here.
 export type { ArchiveStore } from './types.js';
@@ -126,6 +126,20 @@ class Store implements ArchiveStore {
     });
   }
 
+  mediaState(url: string): MediaState | undefined {
+    return this.state.media.get(url);
+  }
+
+  recordMedia(url: string, state: MediaState): Promise<void> {
+    return this.serial(() => this.record({ type: 'media', url, state }));
+  }
+
+  async readArticle(id: string): Promise<{ path: string; entry: ArchiveEntry } | undefined> {
+    const known = this.state.articles.get(id);
+    const entry = known && (await this.readEntry(known.path));
+    return known && entry ? { path: known.path, entry } : undefined;
+  }
+
   save(input: SaveInput): Promise<SaveResult> {
     return this.serial(async () => {
       const plan = planSave(this.state, input);
@@ -223,8 +237,8 @@ class Store implements ArchiveStore {
 
   /** Appends an event to the journal (unless it changes nothing) and applies it. */
   private async record(event: StateEvent): Promise<void> {
-    const current = event.type === 'url' ? this.state.urls.get(event.url) : this.state.articles.get(event.id);
-    const next = event.type === 'url' ? event.state : event.facts;
+    const current = event.type === 'url' ? this.state.urls.get(event.url) : event.type === 'media' ? this.state.media.get(event.url) : this.state.articles.get(event.id);
+    const next = event.type === 'article' ? event.facts : event.state;
     if (current !== undefined && isSameValue(current, next)) return;
     await this.io.journal?.append(event);
     applyEvent(this.state, event);

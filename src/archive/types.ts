@@ -84,6 +84,12 @@ export interface UrlState {
   readonly goneAt?: string | undefined;
 }
 
+/** What the crawl remembers of one media URL between runs: the file it gave and how to ask again. */
+export interface MediaState {
+  readonly validators?: Validators | undefined;
+  readonly file: Omit<MediaRef, 'url'>;
+}
+
 /** The one writer of `<out>`: archive files, their history and the crawl state. */
 export interface ArchiveStore {
   /** The archive folder, as given to `openArchive`. */
@@ -107,6 +113,12 @@ export interface ArchiveStore {
   save(input: SaveInput): Promise<SaveResult>;
   /** Adds URLs to an archived article's aliases; rewrites its file only if the set grew. */
   addAliases(id: string, urls: readonly string[]): Promise<boolean>;
+  /** What the previous runs remember of a media URL. */
+  mediaState(url: string): MediaState | undefined;
+  /** Records the file a media URL gave (200 or 304) and its validators. */
+  recordMedia(url: string, state: MediaState): Promise<void>;
+  /** The archived entry of an article, read from its file; undefined if missing or unreadable. */
+  readArticle(id: string): Promise<{ readonly path: string; readonly entry: ArchiveEntry } | undefined>;
   /** The media folder: downloads stream into it (atomic, one file per content). */
   readonly media: MediaFiles;
   /** Compacts the state and releases the lock; idempotent. */

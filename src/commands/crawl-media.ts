@@ -9,12 +9,17 @@ import type { MediaWrite } from '../archive/media-files.js';
 import type { CrawlConfig } from '../config.js';
 import { BodyTooLargeError, HttpStatusError, MediaTypeError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
 import type { RobotsPolicy } from '../http/robots.js';
+import { validatorsOf } from '../http/headers.js';
 import type { Fetcher } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { discoverMedia, type MediaCandidate } from '../media/discover.js';
 import { confirmFormat, extensionOf, isCompatibleType } from '../media/types.js';
 import { booleanSetting, megabytesSetting, readArchiveSettings } from './archive-settings.js';
 import type { CrawlStats } from './crawl-stats.js';
+import { saveArticle } from './save-article.js';
+import type { ArchiveRecord } from '../output/record.js';
+import { toPlainText } from '../extract/plain-text.js';
+import { unlinkMedia } from '../media/link.js';
 
 const MB = 1024 * 1024;
 /** Default cap on one media file (--media-max-mb). */
@@ -41,7 +46,7 @@ export async function readMediaSettings(config: CrawlConfig): Promise<MediaSetti
 }
 
 /** What opening the archiver of a crawl takes. */
-export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings'> {
+export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings' | 'full'> {
   readonly config: CrawlConfig;
   /** The crawl's fetcher with another body cap (same dispatcher, gate and scope). */
   readonly fetcherFor: (maxBodyBytes: number) => Fetcher;
@@ -55,7 +60,8 @@ export async function openMediaArchiver(options: OpenMediaOptions): Promise<Medi
     options.logger.info('dry run: no media file is downloaded');
     return undefined;
   }
-  return createMediaArchiver({ ...options, fetcher: options.fetcherFor(settings.maxFileBytes), base: options.config.baseUrl, settings });
+  const { config } = options;
+  return createMediaArchiver({ ...options, fetcher: options.fetcherFor(settings.maxFileBytes), base: config.baseUrl, settings, full: config.full });
 }
 
 /** What the media of one article came to. */
@@ -77,6 +83,8 @@ export interface MediaDeps {
   readonly stats: CrawlStats;
   readonly logger: Logger;
   readonly signal: AbortSignal;
+  /** --full: ask without validators. */
+  readonly full: boolean;
 }
 
 /** The media archiver of one crawl. */
@@ -123,9 +131,11 @@ async function download(candidate: MediaCandidate, deps: MediaDeps, run: { bytes
   }
   let write: MediaWrite | undefined;
   const expected = format?.ext.toUpperCase() ?? 'an image';
+  const known = deps.full ? undefined : deps.store.mediaState(url);
   const result = await deps.fetcher.fetch(url, {
     accept: 'any',
     signal: deps.signal,
+    validators: known?.validators,
     sink: (headers) => {
       // Checked before the body is read: an HTML error page is not downloaded as a "PDF".
       if (!isCompatibleType(headers['content-type'], format)) throw new MediaTypeError(url, expected, `Content-Type ${headers['content-type'] ?? ''}`);
@@ -136,7 +146,11 @@ async function download(candidate: MediaCandidate, deps: MediaDeps, run: { bytes
   });
   if (result.kind !== 'ok') {
     await write?.abort();
-    return result.kind === 'failed' ? reportFailure(result.error, deps) : { kind: 'skipped' };
+    if (result.kind === 'failed') return reportFailure(result.error, deps);
+    // 304: the file kept last time is still the one.
+    if (!known) return { kind: 'skipped' };
+    stats.mediaNotModified += 1;
+    return { kind: 'kept', ref: { url, ...known.file } };
   }
   const confirmed = write ? confirmFormat(write.head(), format) : undefined;
   if (!write || !confirmed) {
@@ -147,7 +161,10 @@ async function download(candidate: MediaCandidate, deps: MediaDeps, run: { bytes
   run.bytes += stored.bytes;
   stats.mediaFetched += 1;
   stats.mediaBytes += stored.bytes;
-  return { kind: 'kept', ref: { url, path: stored.path, sha256: stored.sha256, type: confirmed.types[0]!, bytes: stored.bytes } };
+  const file = { path: stored.path, sha256: stored.sha256, type: confirmed.types[0]!, bytes: stored.bytes };
+  // A changed file is a new content, so a new file: the old one stays for the versions that name it.
+  await deps.store.recordMedia(url, { validators: validatorsOf(result.headers), file });
+  return { kind: 'kept', ref: { url, ...file } };
 }
 
 /** Gone, too large or off the site: reported and skipped. Anything else failed and is retried next run. */
@@ -162,6 +179,32 @@ function reportFailure(error: BeauvaisError, deps: MediaDeps): Download {
   deps.stats.failed += 1;
   deps.logger.warn(`media failed: ${error.message} (will be retried by the next run)`);
   return { kind: 'failed' };
+}
+
+/** What refreshing an article's media needs from the crawl. */
+export interface RefreshDeps {
+  readonly store: ArchiveStore;
+  readonly media: MediaArchiver;
+  readonly stats: CrawlStats;
+  readonly emit: (record: ArchiveRecord) => Promise<void>;
+}
+
+/**
+ * The media of an article whose page answered 304: its archived body's files are asked again with
+ * their validators (304: nothing to do), a changed or newly reachable file is kept, and the article
+ * is saved again only if its media changed (the previous version goes to its history). Returns the
+ * number of media that failed.
+ */
+export async function refreshMedia(id: string, fetchedAt: string, deps: RefreshDeps): Promise<number> {
+  const archived = await deps.store.readArticle(id);
+  if (!archived) return 0;
+  const { entry } = archived;
+  const markdown = unlinkMedia(entry.markdown);
+  const { media, failed } = await deps.media.archive(markdown);
+  const text = toPlainText(markdown);
+  const article = { ...entry, dateSource: entry.dateSource === 'first-seen' ? null : entry.dateSource, markdown, text };
+  await saveArticle(deps.store, { article, fetchedAt, aliases: [], warc: entry.warc, media }, deps.stats, deps.emit);
+  return failed;
 }
 
 /** The readable part of a media file's name: the URL's file name without its extension. */

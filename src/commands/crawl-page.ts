@@ -16,7 +16,7 @@ import type { Fetcher, FetchOk } from '../http/types.js';
 import type { Logger } from '../log.js';
 import type { ArchiveRecord } from '../output/record.js';
 import type { PageAnalysis, PageInput } from './analyse-page.js';
-import type { MediaArchiver } from './crawl-media.js';
+import { refreshMedia, type MediaArchiver } from './crawl-media.js';
 import type { CrawlStats } from './crawl-stats.js';
 import { isNews } from './news-policy.js';
 import { saveArticle } from './save-article.js';
@@ -105,7 +105,8 @@ async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
   if (result.kind === 'not-modified') {
     stats.notModified += 1;
     // A 304 is a successful fetch: it clears a failure left by an earlier run (validators and article kept).
-    await store.recordFetch(item.url, {});
+    const mediaFailed = deps.media && previous?.articleId ? await refreshMedia(previous.articleId, result.fetchedAt, { ...deps, media: deps.media }) : 0;
+    await store.recordFetch(item.url, mediaFailed > 0 ? { validators: {} } : {});
     deps.since.onArticle(item.url, null);
     return;
   }

@@ -95,8 +95,8 @@ describe('crawl --media', () => {
       { url: `${site.url}/images/copie-mediatheque.jpg`, path: `media/${sha(mediatheque)}-mediatheque.jpg`, sha256: sha(mediatheque), type: 'image/jpeg', bytes: mediatheque.length },
     ]);
     // Relative links from YYYY/MM/: they work wherever the archive is moved.
-    expect(a.markdown).toContain(`![La médiathèque](../../media/${sha(mediatheque)}-mediatheque.jpg)`);
-    expect(a.markdown).toContain(`[le règlement du marché](../../media/${sha(MARCHE)}-1409-marche.pdf)`);
+    expect(a.markdown).toContain(`![La médiathèque](../../media/${sha(mediatheque)}-mediatheque.jpg "${site.url}/images/mediatheque.jpg")`);
+    expect(a.markdown).toContain(`[le règlement du marché](../../media/${sha(MARCHE)}-1409-marche.pdf "${site.url}/docs/actualites/1409-marche.pdf")`);
     expect(a.markdown).toContain(`[un faux PDF](${site.url}/docs/faux.pdf)`);
     expect(a.markdown).toContain(`[un PDF disparu](${site.url}/docs/absent.pdf)`);
     const b = await fileOf('3780');
@@ -129,5 +129,41 @@ describe('crawl --media', () => {
     site.requests.length = 0;
     expect((await crawl('--full')).code).toBe(3);
     expect(site.requests.some((r) => r.url === '/images/mediatheque.jpg')).toBe(true);
+  });
+});
+
+describe('crawl --media, run again', () => {
+  it('asks each file with its validators (304: nothing written), keeps a changed file as a new version and the old one for the history', async () => {
+    expect((await crawl('--media', '--media-max-mb', '1')).code).toBe(3);
+    // The lying file is fixed: the next run retries it.
+    site.setPage('/docs/faux.pdf', pdfBytes('Le vrai PDF'));
+    expect((await crawl('--media', '--media-max-mb', '1')).code).toBe(0);
+    const before = await fileOf('3770');
+    expect((before.fields['media'] as { url: string }[]).map((m) => m.url)).toContain(`${site.url}/docs/faux.pdf`);
+
+    site.requests.length = 0;
+    const again = await crawl('--media', '--media-max-mb', '1');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('');
+    const mediaRequests = site.requests.filter((r) => /\.(pdf|jpg|png)$/.test(r.url));
+    expect(mediaRequests.length).toBeGreaterThan(0);
+    expect(mediaRequests.every((r) => r.status === 304 || r.status === 301 || r.status === 404 || r.url.includes('programme-complet'))).toBe(true);
+    expect((await fileOf('3770')).markdown).toBe(before.markdown);
+
+    // The photo changes on the site: a new file, a new version of the article; the old photo stays.
+    const newPhoto = pngBytes('Photaumnales, nouvelle affiche');
+    site.setPage('/images/photaumnales.png', newPhoto);
+    const changed = await crawl('--media', '--media-max-mb', '1');
+    expect(changed.code).toBe(0);
+    expect(parseNdjson(changed.stdout).map((r) => [r.id, r.change])).toEqual([['3780', 'updated']]);
+    const b = await fileOf('3780');
+    expect(b.markdown).toContain(`../../media/${sha(newPhoto)}-photaumnales.png`);
+    const history = b.fields['history'] as string[];
+    expect(history).toHaveLength(1);
+    const old = await readFile(join(out, history[0]!), 'utf8');
+    expect(old).toContain(`media/${sha(PHOTO)}-photaumnales.png`);
+    const files = await readdir(join(out, 'media'));
+    expect(files).toContain(`${sha(PHOTO)}-photaumnales.png`);
+    expect(files).toContain(`${sha(newPhoto)}-photaumnales.png`);
   });
 });

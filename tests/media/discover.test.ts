@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { discoverMedia } from '../../src/media/discover.js';
-import { linkMedia } from '../../src/media/link.js';
+import { toPlainText } from '../../src/extract/plain-text.js';
+import { linkMedia, unlinkMedia } from '../../src/media/link.js';
 import { confirmFormat, detectFamily, formatOfUrl, isCompatibleType } from '../../src/media/types.js';
 import { jpegBytes, pdfBytes, pngBytes } from '../helpers/media-bytes.js';
 
@@ -39,9 +40,12 @@ describe('linkMedia', () => {
   it('points archived files at their copies, relative to the article, and leaves the rest', () => {
     const markdown = '![Le marché](https://www.beauvais.fr/images/marche.jpg)\n\n[PDF](https://www.beauvais.fr/docs/a.pdf) [page](https://www.beauvais.fr/x.html)';
     const media = [{ url: 'https://www.beauvais.fr/images/marche.jpg', path: 'media/ab12-marche.jpg', sha256: 'ab12', type: 'image/jpeg', bytes: 3 }];
-    expect(linkMedia(markdown, media, '2024/06/2024-06-01-marche.md')).toBe(
-      '![Le marché](../../media/ab12-marche.jpg)\n\n[PDF](https://www.beauvais.fr/docs/a.pdf) [page](https://www.beauvais.fr/x.html)',
+    const linked = linkMedia(markdown, media, '2024/06/2024-06-01-marche.md');
+    expect(linked).toBe(
+      '![Le marché](../../media/ab12-marche.jpg "https://www.beauvais.fr/images/marche.jpg")\n\n[PDF](https://www.beauvais.fr/docs/a.pdf) [page](https://www.beauvais.fr/x.html)',
     );
+    expect(unlinkMedia(linked)).toBe(markdown);
+    expect(toPlainText(linked)).toBe(toPlainText(markdown));
   });
 });
 
