@@ -167,3 +167,27 @@ describe('crawl --media, run again', () => {
     expect(files).toContain(`${sha(newPhoto)}-photaumnales.png`);
   });
 });
+
+describe('media everywhere the archive goes', () => {
+  it('verify checks each media file, export lists them, a dry run writes and downloads nothing', async () => {
+    const dry = await crawl('--media', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(await readdir(out)).toEqual([]);
+    expect(site.requests.filter((r) => /\.(pdf|jpg|png)$/.test(r.url))).toEqual([]);
+
+    await crawl('--media', '--media-max-mb', '1');
+    expect((await runCli(['verify', '--out', out])).code).toBe(0);
+    const csv = (await runCli(['export', '--out', out, '--format', 'csv'])).stdout;
+    expect(csv.split('\r\n')[0]).toContain(',media,text');
+    expect(csv).toContain(`media/${sha(PHOTO)}-photaumnales.png media/${sha(MARCHE)}-1409-marche.pdf`);
+
+    // A damaged file and a missing one: both named, exit 3.
+    await writeFile(join(out, 'media', `${sha(MARCHE)}-1409-marche.pdf`), 'abîmé');
+    await rm(join(out, 'media', `${sha(PHOTO)}-photaumnales.png`));
+    const verify = await runCli(['verify', '--out', out]);
+    expect(verify.code).toBe(3);
+    const problems = parseNdjson(verify.stdout).map((p) => String(p.problem));
+    expect(problems.filter((p) => p.includes(`${sha(MARCHE)}-1409-marche.pdf has SHA-256`))).toHaveLength(3);
+    expect(problems.filter((p) => p.includes(`${sha(PHOTO)}-photaumnales.png (${site.url}/images/photaumnales.png) is missing`))).toHaveLength(1);
+  });
+});
