@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { ArchiveWriteError } from '../errors.js';
 import { MAGIC_BYTES } from '../media/types.js';
@@ -38,6 +38,8 @@ export interface MediaWrite {
 export interface MediaFiles {
   /** Starts a download; in a dry run the bytes are hashed and dropped. */
   open(): MediaWrite;
+  /** The bytes of a kept file (`path` relative to `<out>`), for a WARC record. */
+  read(path: string): Promise<Buffer>;
 }
 
 /** The media files of `outDir`; the folder is listed once, at the first download. */
@@ -54,6 +56,7 @@ export function openMediaFiles(outDir: string, dryRun: boolean): MediaFiles {
   };
   return {
     open: () => createWrite({ outDir, dir, dryRun, index, serial }),
+    read: (path) => readFile(resolveInside(outDir, path)),
   };
 }
 

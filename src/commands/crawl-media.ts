@@ -10,10 +10,10 @@ import type { CrawlConfig } from '../config.js';
 import { BodyTooLargeError, HttpStatusError, MediaTypeError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
 import type { RobotsPolicy } from '../http/robots.js';
 import { validatorsOf } from '../http/headers.js';
-import type { Fetcher } from '../http/types.js';
+import type { Exchange, Fetcher } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { discoverMedia, type MediaCandidate } from '../media/discover.js';
-import { confirmFormat, extensionOf, isCompatibleType } from '../media/types.js';
+import { confirmFormat, isCompatibleType, mediaNameOf } from '../media/types.js';
 import { booleanSetting, megabytesSetting, readArchiveSettings } from './archive-settings.js';
 import type { CrawlStats } from './crawl-stats.js';
 import { saveArticle } from './save-article.js';
@@ -46,10 +46,10 @@ export async function readMediaSettings(config: CrawlConfig): Promise<MediaSetti
 }
 
 /** What opening the archiver of a crawl takes. */
-export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings' | 'full'> {
+export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings' | 'full' | 'held'> {
   readonly config: CrawlConfig;
-  /** The crawl's fetcher with another body cap (same dispatcher, gate and scope). */
-  readonly fetcherFor: (maxBodyBytes: number) => Fetcher;
+  /** The crawl's fetcher with another body cap and exchange listener (same dispatcher, gate and scope). */
+  readonly fetcherFor: (maxBodyBytes: number, onExchange: ((exchange: Exchange) => void) | undefined) => Fetcher;
 }
 
 /** The crawl's media archiver, or undefined when media are off (or the run is dry: nothing is downloaded). */
@@ -60,8 +60,16 @@ export async function openMediaArchiver(options: OpenMediaOptions): Promise<Medi
     options.logger.info('dry run: no media file is downloaded');
     return undefined;
   }
-  const { config } = options;
-  return createMediaArchiver({ ...options, fetcher: options.fetcherFor(settings.maxFileBytes), base: config.baseUrl, settings, full: config.full });
+  const { config, record } = options;
+  // A streamed body reaches the listener empty: its 2xx exchange is held until the file is kept.
+  const held = new Map<string, Exchange>();
+  const onExchange = record && ((exchange: Exchange) => (isStreamed(exchange) ? held.set(exchange.url, exchange) : record(exchange)));
+  const fetcher = options.fetcherFor(settings.maxFileBytes, onExchange);
+  return createMediaArchiver({ ...options, fetcher, base: config.baseUrl, settings, full: config.full, held });
+}
+
+function isStreamed(exchange: Exchange): boolean {
+  return exchange.status >= 200 && exchange.status < 300 && exchange.body.length === 0;
 }
 
 /** What the media of one article came to. */
@@ -85,6 +93,10 @@ export interface MediaDeps {
   readonly signal: AbortSignal;
   /** --full: ask without validators. */
   readonly full: boolean;
+  /** WARC recording on: takes each media exchange, its payload read back from the file kept. */
+  readonly record?: ((exchange: Exchange) => void) | undefined;
+  /** The 2xx exchanges of streamed downloads, by URL, until their file is kept (WARC recording). */
+  readonly held?: Map<string, Exchange> | undefined;
 }
 
 /** The media archiver of one crawl. */
@@ -154,10 +166,12 @@ async function download(candidate: MediaCandidate, deps: MediaDeps, run: { bytes
   }
   const confirmed = write ? confirmFormat(write.head(), format) : undefined;
   if (!write || !confirmed) {
+    await recordHeld(result.finalUrl, undefined, deps);
     await write?.abort();
     return reportFailure(new MediaTypeError(url, expected, 'its first bytes say otherwise'), deps);
   }
-  const stored = await write.commit(nameOf(new URL(url)), confirmed.ext);
+  const stored = await write.commit(mediaNameOf(new URL(url)), confirmed.ext);
+  await recordHeld(result.finalUrl, stored.path, deps);
   run.bytes += stored.bytes;
   stats.mediaFetched += 1;
   stats.mediaBytes += stored.bytes;
@@ -165,6 +179,17 @@ async function download(candidate: MediaCandidate, deps: MediaDeps, run: { bytes
   // A changed file is a new content, so a new file: the old one stays for the versions that name it.
   await deps.store.recordMedia(url, { validators: validatorsOf(result.headers), file });
   return { kind: 'kept', ref: { url, ...file } };
+}
+
+/**
+ * Hands a held media exchange to the WARC recorder, with the kept file's bytes as its payload (read
+ * back once: bounded by --media-max-mb); a refused file is recorded without its payload.
+ */
+async function recordHeld(url: string, path: string | undefined, deps: MediaDeps): Promise<void> {
+  const exchange = deps.held?.get(url);
+  if (!exchange || !deps.record) return;
+  deps.held?.delete(url);
+  deps.record(path === undefined ? exchange : { ...exchange, body: await deps.store.media.read(path) });
 }
 
 /** Gone, too large or off the site: reported and skipped. Anything else failed and is retried next run. */
@@ -205,16 +230,4 @@ export async function refreshMedia(id: string, fetchedAt: string, deps: RefreshD
   const article = { ...entry, dateSource: entry.dateSource === 'first-seen' ? null : entry.dateSource, markdown, text };
   await saveArticle(deps.store, { article, fetchedAt, aliases: [], warc: entry.warc, media }, deps.stats, deps.emit);
   return failed;
-}
-
-/** The readable part of a media file's name: the URL's file name without its extension. */
-function nameOf(url: URL): string {
-  const file = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
-  const ext = extensionOf(url);
-  const stem = ext ? file.slice(0, -(ext.length + 1)) : file;
-  try {
-    return decodeURIComponent(stem);
-  } catch {
-    return stem;
-  }
 }

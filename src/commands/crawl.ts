@@ -57,7 +57,12 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
       const fetcher = createFetcher(fetcherOptions);
       const robots = await readRobots(fetcher, config, logger);
       if (!robots) return (outcome = ExitCode.fatal);
-      const media = await openMediaArchiver({ config, store, robots, stats, logger, signal: interruption.signal, fetcherFor: (maxBodyBytes) => createFetcher({ ...fetcherOptions, maxBodyBytes }) });
+      const media = await openMediaArchiver({
+        config, store, robots, stats, logger,
+        signal: interruption.signal,
+        record: warc?.onExchange,
+        fetcherFor: (maxBodyBytes, onExchange) => createFetcher({ ...fetcherOptions, maxBodyBytes, onExchange }),
+      });
       if (robots.crawlDelayMs !== undefined && robots.crawlDelayMs > config.delayMs) {
         logger.info(`robots.txt asks for a Crawl-delay of ${robots.crawlDelayMs / 1000} s: honoured`);
         gate.setMinGap(robots.crawlDelayMs);

@@ -93,3 +93,15 @@ export function confirmFormat(head: Buffer, expected: MediaFormat | undefined): 
   if (expected) return expected.family === family ? expected : undefined;
   return IMAGE_BY_FAMILY[family];
 }
+
+/** The readable part of a media file's name: the URL's file name without its extension. */
+export function mediaNameOf(url: URL): string {
+  const file = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  const ext = extensionOf(url);
+  const stem = ext ? file.slice(0, -(ext.length + 1)) : file;
+  try {
+    return decodeURIComponent(stem);
+  } catch {
+    return stem;
+  }
+}

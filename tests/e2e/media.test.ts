@@ -191,3 +191,25 @@ describe('media everywhere the archive goes', () => {
     expect(problems.filter((p) => p.includes(`${sha(PHOTO)}-photaumnales.png (${site.url}/images/photaumnales.png) is missing`))).toHaveLength(1);
   });
 });
+
+describe('crawl --media --warc, then rebuild', () => {
+  it('records the media exchanges, and rebuild --from restores the media and their links from them', async () => {
+    expect((await crawl('--media', '--warc', '--media-max-mb', '1')).code).toBe(3);
+    const crawled = await fileOf('3770');
+    const rebuilt = await mkdtemp(join(tmpdir(), 'beauvais-media-rebuilt-'));
+    try {
+      const result = await runCli(['rebuild', '--from', join(out, 'warc'), '--out', rebuilt, '--base-url', site.url]);
+      expect(result.code).toBe(0);
+      expect((await readdir(join(rebuilt, 'media'))).sort()).toEqual((await readdir(join(out, 'media'))).sort());
+      const record = parseNdjson((await runCli(['export', '--out', rebuilt])).stdout).find((r) => r.id === '3770');
+      const text = await readFile(join(rebuilt, String(record?.path)), 'utf8');
+      // The same Markdown, relative links to the restored copies included.
+      expect(text.endsWith(`\n---\n\n${crawled.markdown}`)).toBe(true);
+      expect(crawled.markdown).toContain('../../media/');
+      expect(record?.media).toEqual(crawled.fields['media']);
+      expect((await runCli(['verify', '--out', rebuilt])).code).toBe(0);
+    } finally {
+      await rm(rebuilt, { recursive: true, force: true });
+    }
+  });
+});
