@@ -228,6 +228,9 @@ export async function refreshMedia(id: string, fetchedAt: string, deps: RefreshD
   const { media, failed } = await deps.media.archive(markdown);
   const text = toPlainText(markdown);
   const article = { ...entry, dateSource: entry.dateSource === 'first-seen' ? null : entry.dateSource, markdown, text };
-  await saveArticle(deps.store, { article, fetchedAt, aliases: [], warc: entry.warc, media }, deps.stats, deps.emit);
+  // The page itself was a 304 (counted as such): only a new version for its media is counted again.
+  const counts = { new: 0, updated: 0, unchanged: 0, duplicates: 0 };
+  await saveArticle(deps.store, { article, fetchedAt, aliases: [], warc: entry.warc, media }, counts, deps.emit);
+  deps.stats.updated += counts.updated;
   return failed;
 }

@@ -145,6 +145,8 @@ describe('crawl --media, run again', () => {
     const again = await crawl('--media', '--media-max-mb', '1');
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/ new 0, updated 0, unchanged 0,/);
+    expect(again.stderr).toMatch(/media 0 \(0 bytes\), media 304 [1-9]/);
     const mediaRequests = site.requests.filter((r) => /\.(pdf|jpg|png)$/.test(r.url));
     expect(mediaRequests.length).toBeGreaterThan(0);
     expect(mediaRequests.every((r) => r.status === 304 || r.status === 301 || r.status === 404 || r.url.includes('programme-complet'))).toBe(true);
