@@ -121,7 +121,9 @@ export function createMediaArchiver(deps: MediaDeps): MediaArchiver {
   };
   return {
     async archive(markdown) {
-      const outcomes = await Promise.all(discoverMedia(markdown, deps.base).map(downloadOnce));
+      // One file after another: the run's byte cap is then exact, and one article never floods the site.
+      const outcomes: Download[] = [];
+      for (const candidate of discoverMedia(markdown, deps.base)) outcomes.push(await downloadOnce(candidate));
       const media = outcomes.flatMap((o) => (o.kind === 'kept' ? [o.ref] : []));
       return { media, failed: outcomes.filter((o) => o.kind === 'failed').length };
     },

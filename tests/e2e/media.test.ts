@@ -215,3 +215,29 @@ describe('crawl --media --warc, then rebuild', () => {
     }
   });
 });
+
+describe('crawl --media is polite and bounded', () => {
+  it('honours robots.txt for media and stops a run at --media-run-max-mb; the next run fetches the rest', async () => {
+    const robots = await readFile('fixtures/site/pages/robots.txt', 'utf8');
+    site.setPage('/robots.txt', `${robots}Disallow: /docs/prive/\n`);
+    const big = (label: string) => Buffer.concat([pdfBytes(label), Buffer.alloc(600_000, 0x20)]);
+    for (const n of [1, 2, 3]) site.setPage(`/docs/annexe-${n}.pdf`, big(`annexe ${n}`));
+    site.setPage('/docs/prive/interne.pdf', pdfBytes('interne'));
+    // Only this article has media here: the run's cap is spent on its files alone.
+    await setBody(B, '<p>Les Photaumnales reviennent à l’automne, dans toute la ville, avec douze expositions.</p>');
+    await setBody(A, [
+      '<p>À partir du 14 janvier, la médiathèque du centre-ville ouvrira ses portes le dimanche de 14 h à 18 h.</p>',
+      '<p><a href="/docs/annexe-1.pdf">Annexe 1</a>, <a href="/docs/annexe-2.pdf">annexe 2</a>, <a href="/docs/annexe-3.pdf">annexe 3</a>',
+      ' et <a href="/docs/prive/interne.pdf">une note interne</a>.</p>',
+    ].join(''));
+
+    const first = await crawl('--media', '--media-run-max-mb', '1');
+    expect(first.stderr).toContain('--media-run-max-mb');
+    const kept = async () => ((await fileOf('3770')).fields['media'] as { url: string }[] | undefined ?? []).map((m) => m.url.replace(site.url, ''));
+    expect(await kept()).toEqual(['/docs/annexe-1.pdf', '/docs/annexe-2.pdf']);
+
+    await crawl('--media', '--media-run-max-mb', '1');
+    expect(await kept()).toEqual(['/docs/annexe-1.pdf', '/docs/annexe-2.pdf', '/docs/annexe-3.pdf']);
+    expect(site.requests.filter((r) => r.url.includes('/docs/prive/'))).toEqual([]);
+  });
+});
