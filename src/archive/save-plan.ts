@@ -91,6 +91,11 @@ export function toMediaKeys(media: readonly MediaRef[]): string[] {
   return media.map((m) => `${m.sha256} ${m.url}`);
 }
 
+/** Whether a stored file already holds `entry`'s version: the same text and the same media. */
+export function isSameVersion(stored: ArchiveEntry | undefined, entry: ArchiveEntry): boolean {
+  return stored?.contentHash === entry.contentHash && isSameList(toMediaKeys(stored.media ?? []), toMediaKeys(entry.media ?? []));
+}
+
 function isSameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
   return (a ?? []).length === b.length && b.every((value, i) => a?.[i] === value);
 }

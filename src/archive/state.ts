@@ -82,6 +82,12 @@ export function applyEvent(state: CrawlState, event: StateEvent): void {
   if (!state.byHash.has(event.facts.contentHash)) state.byHash.set(event.facts.contentHash, event.id);
 }
 
+/** What the state holds now where `event` would set a value (undefined: nothing yet). */
+export function currentValue(state: CrawlState, event: StateEvent): unknown {
+  if (event.type === 'url') return state.urls.get(event.url);
+  return event.type === 'media' ? state.media.get(event.url) : state.articles.get(event.id);
+}
+
 /** The snapshot of a state, keys sorted so that two equal states give the same file. */
 export function toSnapshot(state: CrawlState): Snapshot {
   return {

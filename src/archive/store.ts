@@ -14,9 +14,9 @@ import { openMediaFiles, type MediaFiles } from './media-files.js';
 import { parseArchiveFile, renderArchiveFile } from './front-matter.js';
 import { openJournal, type Journal } from './journal.js';
 import { acquireLock, DEFAULT_STALE_MS } from './lock.js';
-import { planSave, toFacts, toMediaKeys } from './save-plan.js';
+import { isSameVersion, planSave, toFacts } from './save-plan.js';
 import { loadState, setAside, stateFiles, writeSnapshot } from './state-files.js';
-import { applyEvent, isSameValue, toUrlState, type CrawlState, type StateEvent } from './state.js';
+import { applyEvent, currentValue, isSameValue, toUrlState, type CrawlState, type StateEvent } from './state.js';
 import type { ArchiveEntry, ArchiveStore, MediaState, SaveInput, SaveResult, UrlState } from './types.js';
 
 // The commands import the store's whole surface from here.
@@ -237,9 +237,8 @@ class Store implements ArchiveStore {
 
   /** Appends an event to the journal (unless it changes nothing) and applies it. */
   private async record(event: StateEvent): Promise<void> {
-    const current = event.type === 'url' ? this.state.urls.get(event.url) : event.type === 'media' ? this.state.media.get(event.url) : this.state.articles.get(event.id);
-    const next = event.type === 'article' ? event.facts : event.state;
-    if (current !== undefined && isSameValue(current, next)) return;
+    const current = currentValue(this.state, event);
+    if (current !== undefined && isSameValue(current, event.type === 'article' ? event.facts : event.state)) return;
     await this.io.journal?.append(event);
     applyEvent(this.state, event);
     this.changedSinceSnapshot = true;
@@ -252,11 +251,6 @@ class Store implements ArchiveStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-/** Whether a stored file already holds `entry`'s version: the same text and the same media. */
-function isSameVersion(stored: ArchiveEntry | undefined, entry: ArchiveEntry): boolean {
-  return stored?.contentHash === entry.contentHash && isSameValue(toMediaKeys(stored.media ?? []), toMediaKeys(entry.media ?? []));
 }
 
 function toEntry(bytes: Buffer): ArchiveEntry | undefined {
