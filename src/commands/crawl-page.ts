@@ -152,6 +152,8 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
   const aliases = new Set([...deps.frontier.aliasesOf(article.id), url, result.finalUrl, ...result.redirects]);
   aliases.delete(article.url);
   const media = await deps.media?.archive(article.markdown);
+  // Cut short by SIGINT/SIGTERM mid-media: saved by the next run, which fetches it first, with all its files.
+  if (media && deps.signal.aborted) return deps.store.recordFailure(url, 'interrupted while its media were fetched');
   const input = { article, fetchedAt: result.fetchedAt, aliases: [...aliases].sort(), warc: await deps.warcRefFor?.(result), media: media?.media };
   const saved = await saveArticle(store, input, stats, deps.emit);
   if (saved.change === 'duplicate') {

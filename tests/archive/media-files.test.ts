@@ -68,3 +68,15 @@ describe('media files', () => {
     expect(await readdir(join(out, 'media'))).toEqual([kept]);
   });
 });
+
+describe('media file names', () => {
+  it('never leave media/, whatever the URL names the file', async () => {
+    const bytes = pdfBytes('x');
+    const media = openMediaFiles(out, false);
+    for (const name of ['../../../etc/passwd', '..', '/', 'a\0b', '', 'Règlement du marché (2024) — version définitive']) {
+      const kept = await (await download(media, Buffer.concat([bytes, Buffer.from(name)]))).commit(name, 'pdf');
+      expect(kept.path).toMatch(/^media\/[0-9a-f]{64}-[a-z0-9-]+\.pdf$/);
+    }
+    expect((await readdir(out)).sort()).toEqual(['media']);
+  });
+});

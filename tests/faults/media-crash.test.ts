@@ -71,4 +71,26 @@ describe('SIGKILL during a media write', () => {
     expect(createHash('sha256').update(await readFile(path.join(mediaDir, `${sha}-mediatheque.jpg`))).digest('hex')).toBe(sha);
     expect((await runCli(['verify', '--out', out])).code).toBe(0);
   });
+
+  it('SIGINT while a picture is downloaded: the article waits for the next run, which archives it with its picture', async () => {
+    stall = true;
+    const out = path.join(root, 'interrupted');
+    const args = ['crawl', '--base-url', `${base}${ARTICLE}`, '--out', out, '--delay', '0', '--timeout', '60000', '--media'];
+    const run = startCli(args);
+    const started = Date.now();
+    while (!(await readdir(path.join(out, 'media')).catch(() => [])).some((n) => n.startsWith('.part-'))) {
+      if (Date.now() - started > 20_000) throw new Error(`no download started; stderr:\n${run.output.stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    run.child.kill('SIGINT');
+    expect((await run.done).code).toBe(130);
+    expect(await readdir(path.join(out, 'media'))).toEqual([]);
+    expect((await readdir(out)).filter((n) => /^\d{4}$/.test(n))).toEqual([]);
+
+    stall = false;
+    expect((await runCli(args)).code).toBe(0);
+    const exported = await runCli(['export', '--out', out]);
+    const record = JSON.parse(exported.stdout.trim()) as { media?: { sha256: string }[] };
+    expect(record.media?.map((m) => m.sha256)).toEqual([createHash('sha256').update(PICTURE).digest('hex')]);
+  });
 });
