@@ -35,8 +35,10 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
       firstSeenAt: known.firstSeenAt,
       aliases: known.aliases,
       history: known.history,
+      media: input.media,
     });
-    return { result: { change: 'unchanged', entry, path: known.path } };
+    // What is written again if the file was deleted by hand.
+    return { result: { change: 'unchanged', entry: { ...entry, markdown: linkMedia(entry.markdown, entry.media ?? [], known.path) }, path: known.path } };
   }
 
   const holder = state.byHash.get(article.contentHash);
