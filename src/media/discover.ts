@@ -6,7 +6,7 @@
  * Only files on the site's host are media: a link to another site is a link.
  */
 import { isInScope } from '../discover/urls.js';
-import { formatOfUrl, type MediaFormat } from './types.js';
+import { decodePathPiece, formatOfUrl, type MediaFormat } from './types.js';
 
 /** A file to archive with an article. */
 export interface MediaCandidate {
@@ -57,13 +57,5 @@ export function toFileUrl(destination: string): URL | null {
 }
 
 function isFurniture(url: URL): boolean {
-  return FURNITURE_NAME.test(decodeURIComponentSafe(url.pathname.slice(url.pathname.lastIndexOf('/') + 1)));
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return FURNITURE_NAME.test(decodePathPiece(url.pathname.slice(url.pathname.lastIndexOf('/') + 1)));
 }

@@ -98,10 +98,14 @@ export function confirmFormat(head: Buffer, expected: MediaFormat | undefined): 
 export function mediaNameOf(url: URL): string {
   const file = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
   const ext = extensionOf(url);
-  const stem = ext ? file.slice(0, -(ext.length + 1)) : file;
+  return decodePathPiece(ext ? file.slice(0, -(ext.length + 1)) : file);
+}
+
+/** A URL path piece with its percent-escapes decoded; as it is when they are malformed. */
+export function decodePathPiece(piece: string): string {
   try {
-    return decodeURIComponent(stem);
+    return decodeURIComponent(piece);
   } catch {
-    return stem;
+    return piece;
   }
 }
