@@ -2,7 +2,8 @@
  * Which files of an article are its media, read from the cleaned body's Markdown (pure): every image
  * it shows, and every link to a document or an image file (a PDF, an office file, a full-size photo
  * behind its thumbnail). The extractor has already left the page's chrome out (header banners,
- * menus, sidebars, share bars); icons and logos that sit inside a body are left out here by name.
+ * menus, sidebars, share bars); icons and logos that sit inside a body are left out here by their
+ * file name (pictures only).
  * Only files on the site's host are media: a link to another site is a link.
  */
 import { isInScope } from '../discover/urls.js';
@@ -33,8 +34,10 @@ export function discoverMedia(markdown: string, base: URL): MediaCandidate[] {
   for (const match of markdown.matchAll(DESTINATION)) {
     const destination = match[1]!;
     const url = toFileUrl(destination);
-    if (!url || !isInScope(url, base) || found.has(url.href) || isFurniture(url)) continue;
+    if (!url || !isInScope(url, base) || found.has(url.href)) continue;
     const format = formatOfUrl(url);
+    // Only pictures can be furniture: a linked document ("partage-des-eaux.pdf") is always meant.
+    if ((format === undefined || format.kind === 'image') && isFurniture(url)) continue;
     // A link is media only when it names a file; an image is media whatever its URL looks like.
     if (format === undefined && !images.has(destination)) continue;
     if (format !== undefined && format.kind === 'document' && images.has(destination)) continue;

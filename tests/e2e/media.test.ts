@@ -108,6 +108,8 @@ describe('crawl --media', () => {
     // The logo is page furniture, never requested; the shared PDF is asked once.
     const asked = site.requests.map((r) => r.url);
     expect(asked.filter((u) => u.includes('logo-ville'))).toEqual([]);
+    // Header banners, the site's logo and sidebar pictures are page chrome, not article media.
+    expect(asked.filter((u) => /entete|logo\.png/.test(u))).toEqual([]);
     expect(asked.filter((u) => u === '/docs/actualites/1409-marche.pdf')).toHaveLength(2); // once directly, once at the end of the redirect
   });
 

@@ -30,6 +30,10 @@ describe('discoverMedia', () => {
     expect(urlsOf(markdown)).toEqual([]);
   });
 
+  it('never takes a document for furniture, whatever its name', () => {
+    expect(urlsOf('[le partage des eaux](https://www.beauvais.fr/docs/partage-des-eaux.pdf)')).toEqual(['https://www.beauvais.fr/docs/partage-des-eaux.pdf']);
+  });
+
   it('lists a file linked twice once', () => {
     const url = 'https://www.beauvais.fr/docs/a.pdf';
     expect(urlsOf(`[un](${url}) et [deux](${url}#p2)`)).toEqual([url]);
