@@ -6,6 +6,8 @@
  */
 import type { ArchiveStore, MediaRef } from '../archive/types.js';
 import type { MediaWrite } from '../archive/media-files.js';
+import { toMediaKeys } from '../archive/save-plan.js';
+import { isSameValue } from '../archive/state.js';
 import type { CrawlConfig } from '../config.js';
 import { BodyTooLargeError, HttpStatusError, MediaTypeError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
 import type { RobotsPolicy } from '../http/robots.js';
@@ -228,6 +230,8 @@ export async function refreshMedia(id: string, fetchedAt: string, deps: RefreshD
   const { entry } = archived;
   const markdown = unlinkMedia(entry.markdown);
   const { media, failed } = await deps.media.archive(markdown);
+  // The usual case: the same files as archived, nothing to save (and the file is not read again).
+  if (isSameValue(toMediaKeys(media), toMediaKeys(entry.media ?? []))) return failed;
   const text = toPlainText(markdown);
   const article = { ...entry, dateSource: entry.dateSource === 'first-seen' ? null : entry.dateSource, markdown, text };
   // The page itself was a 304 (counted as such): only a new version for its media is counted again.
