@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { ArchiveWriteError } from '../errors.js';
 import { MAGIC_BYTES } from '../media/types.js';
 import { ensureDir, isMissing, resolveInside } from './atomic-write.js';
@@ -81,8 +82,15 @@ function createWrite(ctx: WriteContext): MediaWrite {
     construct(done) {
       if (ctx.dryRun) return done();
       ensureDir(ctx.dir).then(() => {
-        file = createWriteStream(temp, { flags: 'wx' });
-        file.once('open', () => done()).once('error', (error) => done(new ArchiveWriteError(temp, error)));
+        const opening = createWriteStream(temp, { flags: 'wx' });
+        const failed = (error: Error) => done(new ArchiveWriteError(temp, error));
+        opening.once('error', failed).once('open', () => {
+          opening.off('error', failed);
+          // Later errors reach the write and finish callbacks below; this keeps them from crashing the process.
+          opening.on('error', () => undefined);
+          file = opening;
+          done();
+        });
       }, done);
     },
     write(chunk: Buffer, _encoding, done) {
@@ -95,7 +103,8 @@ function createWrite(ctx: WriteContext): MediaWrite {
     final(done) {
       complete = true;
       if (!file) return done();
-      file.end(() => done());
+      file.end();
+      finished(file).then(() => done(), (error: Error) => done(new ArchiveWriteError(temp, error)));
     },
     destroy(error, done) {
       // Destroyed once finished too (autoDestroy): the complete file waits for commit or abort.

@@ -7,7 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import { request, type Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
 import type { Writable } from 'node:stream';
-import { BeauvaisError, NotHtmlError, TimeoutError } from '../errors.js';
+import { ArchiveWriteError, BeauvaisError, NotHtmlError, TimeoutError } from '../errors.js';
 import { isAcceptedType, type Accept } from './content-type.js';
 import { toFetchError } from './fetch-error.js';
 import { toHeaders } from './headers.js';
@@ -107,6 +107,8 @@ export async function fetchOnce(config: OnceConfig, req: OnceRequest): Promise<O
     return { kind: 'response', response: { status, statusText, headers, body, fetchedAt } };
   } catch (cause) {
     if (req.signal?.aborted) throw req.signal.reason;
+    // The sink could not write (a full or read-only disk): the archive's failure, not the network's.
+    if (cause instanceof ArchiveWriteError) throw cause;
     const phase = deadline.expired();
     const error = phase ? new TimeoutError(url, phase, config.timeoutMs, cause) : toFetchError(cause, url, config.timeoutMs);
     return { kind: 'error', error };

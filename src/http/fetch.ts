@@ -102,7 +102,8 @@ async function fetchFollowing(config: FetcherConfig, url: string, options: Fetch
   try {
     return await followRedirects(config, url, options, tally, failed);
   } catch (error) {
-    // The gate, the sleep and the request reject when the signal aborts; nothing else throws.
+    // The gate, the sleep and the request reject when the signal aborts; besides, only a sink that
+    // cannot write throws (its ArchiveWriteError: the archive's failure, for the caller to stop on).
     if (options.signal?.aborted) return failed(new NetworkError(url, options.signal.reason));
     throw error;
   }

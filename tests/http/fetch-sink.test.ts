@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BodyTooLargeError, MediaTypeError } from '../../src/errors.js';
+import { ArchiveWriteError, BodyTooLargeError, MediaTypeError } from '../../src/errors.js';
 import { createMockSite, SITE, type MockSite } from './helpers/mock-site.js';
 
 let mock: MockSite;
@@ -55,5 +55,17 @@ describe('createFetcher: a body streamed to a sink', () => {
     const large = await mock.fetcher.fetch(`${SITE}/gros.pdf`, { accept: 'any', sink: out.sink });
     expect(large.kind === 'failed' && large.error).toBeInstanceOf(BodyTooLargeError);
     expect(out.received().length).toBeLessThanOrEqual(1024);
+  });
+
+  it('rejects with the sink’s ArchiveWriteError (a full disk stops the crawl, it is no network failure)', async () => {
+    mock = createMockSite();
+    mock.site.intercept({ path: '/a.pdf' }).reply(200, PDF, { headers: { 'content-type': 'application/pdf' } });
+    const full = () =>
+      new Writable({
+        write(_chunk, _encoding, done) {
+          done(new ArchiveWriteError('/archive/media/.part-1', Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })));
+        },
+      });
+    await expect(mock.fetcher.fetch(`${SITE}/a.pdf`, { accept: 'any', sink: full })).rejects.toBeInstanceOf(ArchiveWriteError);
   });
 });
