@@ -1,7 +1,7 @@
 /**
- * SIGKILL during a media write: the real CLI is killed while a picture is half downloaded (the server
- * sends half its bytes, then waits). No partial file may be left under its final name; the next run
- * sweeps the temporary file, downloads the picture whole and the archive verifies.
+ * Media writes that are cut: the real CLI killed (SIGKILL) or interrupted (SIGINT) while a picture is
+ * half downloaded (the server sends half its bytes, then waits), and a disk that fills up during the
+ * download. No partial file may be left under a media name; the next run completes and verifies.
  */
 import { createHash } from 'node:crypto';
 import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegBytes } from '../helpers/media-bytes.js';
-import { runCli, startCli } from '../helpers/run-cli.js';
+import { runInMountNamespace } from '../helpers/fault-namespace.js';
+import { CLI, runCli, startCli } from '../helpers/run-cli.js';
 
 const ARTICLE = '/actualites/culture/3770-la-mediatheque-ouvre-le-dimanche.html';
 /** Large enough to be written in several chunks. */
@@ -93,4 +94,22 @@ describe('SIGKILL during a media write', () => {
     const record = JSON.parse(exported.stdout.trim()) as { media?: { sha256: string }[] };
     expect(record.media?.map((m) => m.sha256)).toEqual([createHash('sha256').update(PICTURE).digest('hex')]);
   });
+
+  it('a disk that fills up during a download (a 96 KiB tmpfs): exit 1 with ENOSPC, no partial media file; the next run completes', async () => {
+    stall = false;
+    const mount = await mkdtemp(path.join(root, 'tmpfs-'));
+    const copy = await mkdtemp(path.join(root, 'copy-'));
+    const script = `mount -t tmpfs -o size=96k tmpfs "$1" || exit 99
+"$2" "$3" crawl --base-url "$4" --out "$1/archive" --delay 0 --timeout 60000 --media
+code=$?; cp -a "$1/." "$5/"; exit $code`;
+    const result = await runInMountNamespace(script, [mount, process.execPath, CLI, `${base}${ARTICLE}`, copy]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/cannot write .*media.*ENOSPC/);
+    expect(await readdir(path.join(copy, 'archive', 'media'))).toEqual([]);
+
+    const out = path.join(copy, 'archive');
+    expect((await runCli(['crawl', '--base-url', `${base}${ARTICLE}`, '--out', out, '--delay', '0', '--media'])).code).toBe(0);
+    expect(await readdir(path.join(out, 'media'))).toEqual([`${createHash('sha256').update(PICTURE).digest('hex')}-mediatheque.jpg`]);
+    expect((await runCli(['verify', '--out', out])).code).toBe(0);
+  }, 60_000);
 });
