@@ -6,6 +6,7 @@
  *   c  re-crawl of the unchanged site: 304s, files written, CPU
  *   d  scale: 20,000 articles, no latency: peak RSS and time per page over the crawl
  *   e  start-up of `extract <file>` vs a bare `node -e 0`
+ *   m  media: part b's crawl with `--media` against the same crawl without (bytes, requests, wall, RSS)
  * Options: --quick (smaller, one round: minutes, not ten), --only a,b,… , --rounds N,
  * --crawl-articles N, --scale-articles N. Progress goes to stderr, the Markdown table to stdout
  * (and to .bench/report.md). Exit code 1 when a target fails; a part whose target is not built yet
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { benchCrawl } from './bench/crawl.js';
 import { loadCorpus } from './bench/corpus.js';
 import { benchExtraction } from './bench/extraction.js';
+import { benchMedia } from './bench/media.js';
 import { describeMachine } from './bench/machine.js';
 import { renderReport } from './bench/report.js';
 import { benchScale } from './bench/scale.js';
@@ -26,7 +28,7 @@ import { cliMissing, loadLibrary, ROOT } from './bench/targets.js';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'a,b,c,d,e' },
+    only: { type: 'string', default: 'a,b,c,d,e,m' },
     rounds: { type: 'string' },
     'crawl-articles': { type: 'string' },
     'scale-articles': { type: 'string' },
@@ -34,7 +36,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  process.stdout.write('usage: node --expose-gc scripts/bench.js [--quick] [--only a,b,c,d,e] [--rounds N] [--crawl-articles N] [--scale-articles N]\n');
+  process.stdout.write('usage: node --expose-gc scripts/bench.js [--quick] [--only a,b,c,d,e,m] [--rounds N] [--crawl-articles N] [--scale-articles N]\n');
   process.exit(0);
 }
 const quick = values.quick ?? false;
@@ -76,6 +78,11 @@ if (parts.has('e')) {
   // The batch figure runs over the fixture pages, as part a does.
   const corpus = loadCorpus({ generated: 15 }).pages;
   if (page) rows.push(...(await benchStartup({ rounds: number(values.rounds, quick ? 5 : 11), page, pages: corpus, cliMissing: missingCli, library, log })));
+}
+
+if (parts.has('m')) {
+  log('m: media');
+  rows.push(...(await benchMedia({ articles: number(values['crawl-articles'], quick ? 500 : 2000), rounds, latencyMs: 50, concurrency: 8, cliMissing: missingCli, log })));
 }
 
 const report = renderReport(rows, machine, quick ? '--quick run' : 'full run');

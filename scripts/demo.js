@@ -1,6 +1,7 @@
 // `npm run demo`: serves the fixture mini-site on 127.0.0.1 and runs the real CLI against it, so a
-// newcomer without network sees the tool work end to end: crawl, list the archive, show one file,
-// crawl again (incremental: nothing written), export as CSV.
+// newcomer without network sees the tool work end to end: crawl (with the articles' pictures and
+// documents), list the archive, show one file, show an article with its archived picture, crawl again
+// (incremental: nothing written), export as CSV.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ const site = await serveFixtureSite();
 const out = await mkdtemp(join(tmpdir(), 'beauvais-demo-'));
 try {
   console.error(`Fixture site on ${site.url}; archive in ${out}`);
-  await run(['crawl', '--base-url', site.url, '--out', out, '--delay', '0']);
+  await run(['crawl', '--base-url', site.url, '--out', out, '--delay', '0', '--media']);
   const files = await walk(out);
   console.error(`\nThe archive (${files.length} files):`);
   for (const f of files) console.error(`  ${relative(out, f)}`);
@@ -42,7 +43,14 @@ try {
     console.error(`\n--- ${relative(out, first)} ---`);
     console.error(await readFile(first, 'utf8'));
   }
-  await run(['crawl', '--base-url', site.url, '--out', out, '--delay', '0']);
+  // An article with its picture: the Markdown links to the copy under media/, the front matter names it.
+  const pictured = [];
+  for (const f of files.filter((name) => name.endsWith('.md'))) if ((await readFile(f, 'utf8')).includes('\nmedia:\n')) pictured.push(f);
+  if (pictured[0]) {
+    console.error(`\n--- ${relative(out, pictured[0])} (with its picture) ---`);
+    console.error(await readFile(pictured[0], 'utf8'));
+  }
+  await run(['crawl', '--base-url', site.url, '--out', out, '--delay', '0', '--media']);
   await run(['export', '--out', out, '--format', 'csv', '--section', 'culture']);
 } finally {
   await site.close();

@@ -7,7 +7,7 @@ export interface FixtureSite {
   port: number;
   /** Every request, in arrival order (serve-site.js's log); empty it with `requests.length = 0`. */
   requests: LoggedRequest[];
-  setPage(path: string, html: string): void;
+  setPage(path: string, content: string | Buffer): void;
   removePage(path: string): void;
   close(): Promise<void>;
 }

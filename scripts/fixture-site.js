@@ -19,6 +19,8 @@ const TYPES = [
   [/\.txt$/, 'text/plain; charset=utf-8'],
   [/\.xml$/, 'application/xml; charset=utf-8'],
   [/\.pdf$/, 'application/pdf'],
+  [/\.jpe?g$/, 'image/jpeg'],
+  [/\.png$/, 'image/png'],
 ];
 
 /** Every file under `dir`, as site paths ("/actualites.html@start=4"). */
@@ -78,9 +80,9 @@ function fixtureRoutes(root) {
       const answerHeaders = { 'content-type': type, etag: validators.etag, 'last-modified': new Date(LAST_MODIFIED).toUTCString() };
       return isNotModified(headers, validators) ? { status: 304, headers: answerHeaders, body: EMPTY } : { status: 200, headers: answerHeaders, body };
     },
-    /** @param {string} path @param {string} html */
-    setPage(path, html) {
-      pages.set(path, Buffer.from(html));
+    /** @param {string} path @param {string | Buffer} content */
+    setPage(path, content) {
+      pages.set(path, Buffer.isBuffer(content) ? content : Buffer.from(content));
     },
     /** @param {string} path */
     removePage(path) {
@@ -102,7 +104,7 @@ export async function serveFixtureSite(options = {}) {
     url: served.url,
     port: served.port,
     requests: served.requests,
-    /** Replaces (or adds) the page served at a site path. */
+    /** Replaces (or adds) the page (or any file: an image, a PDF) served at a site path. */
     setPage: site.setPage,
     /** Removes a page: its path and the other URLs of its article then answer 404. */
     removePage: site.removePage,

@@ -32,6 +32,12 @@ export interface CrawlConfig {
   readonly maxBodyBytes: number;
   /** Keep every HTTP exchange in WARC files under `<out>/warc/`: true (--warc), false (--no-warc), undefined (as `<out>/archive.yaml` says). */
   readonly warc: boolean | undefined;
+  /** Archive each article's images and documents under `<out>/media/`: true (--media), false (--no-media), undefined (as `<out>/archive.yaml` says). */
+  readonly media: boolean | undefined;
+  /** --media-max-mb: the largest media file kept, in MB (undefined: archive.yaml, else 50). */
+  readonly mediaMaxMb: number | undefined;
+  /** --media-run-max-mb: media bytes one run downloads at most, in MB (undefined: archive.yaml, else 2048). */
+  readonly mediaRunMaxMb: number | undefined;
 }
 
 /** Raw option strings as commander hands them over. */
@@ -108,5 +114,14 @@ export function resolveCrawlConfig(raw: RawOptions, defaultUserAgent: string): C
     logLevel: parseLogLevel(raw.quiet === true, raw.verbose === true),
     maxBodyBytes: 10 * 1024 * 1024,
     warc: typeof raw.warc === 'boolean' ? raw.warc : undefined,
+    media: typeof raw.media === 'boolean' ? raw.media : undefined,
+    mediaMaxMb: optionalInt(raw, 'mediaMaxMb', 'media-max-mb', 1, 10_240),
+    mediaRunMaxMb: optionalInt(raw, 'mediaRunMaxMb', 'media-run-max-mb', 1, 10_000_000),
   });
+}
+
+/** An optional whole-number option, checked like the others. */
+function optionalInt(raw: RawOptions, key: string, name: string, min: number, max: number): number | undefined {
+  const value = str(raw, key);
+  return value === undefined ? undefined : parseIntOption(name, value, min, max);
 }

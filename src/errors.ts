@@ -84,6 +84,13 @@ export class NotHtmlError extends BeauvaisError {
   }
 }
 
+/** A media file whose Content-Type or first bytes contradict the format its link promised (an HTML error page served as a PDF). */
+export class MediaTypeError extends BeauvaisError {
+  constructor(url: string, expected: string, found: string) {
+    super(`${url} is not ${expected} (${found}); not kept`, { url });
+  }
+}
+
 /** robots.txt forbids this URL for our user agent (RFC 9309). */
 export class RobotsDisallowedError extends BeauvaisError {
   constructor(url: string) {

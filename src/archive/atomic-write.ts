@@ -9,6 +9,7 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ArchiveWriteError } from '../errors.js';
 import { isPartialWarcCopy, PAYLOAD_INDEX_FILE, WARC_DIR } from '../warc/file-name.js';
+import { isMediaTemp, MEDIA_DIR } from './media-names.js';
 
 /** The absolute path of `relative` (POSIX, from `<out>`); throws if it would leave `<out>`. */
 export function resolveInside(outDir: string, relative: string): string {
@@ -113,8 +114,8 @@ const TEMP_SUFFIX = /\.\d{1,10}$/;
  * lock's owner record and the archive's settings.
  */
 const OWN_FILE = /^(?:.+\.md|snapshot\.json|\.lock-owner|archive\.yaml)$/;
-/** Top-level folders with writers of their own: proper-lockfile's lock, and the WARC files (swept apart). */
-const NOT_SWEPT = new Set(['.lock', WARC_DIR]);
+/** Top-level folders with writers of their own: proper-lockfile's lock, the WARC and media files (swept apart). */
+const NOT_SWEPT = new Set(['.lock', WARC_DIR, MEDIA_DIR]);
 
 /**
  * Removes the temporary files of writes that never finished: a process killed (SIGKILL, power loss)
@@ -138,6 +139,11 @@ export async function removeStaleTempFiles(outDir: string): Promise<string[]> {
   for (const entry of await listEntries(warcDir)) {
     const leftover = toTempTarget(entry.name) === PAYLOAD_INDEX_FILE || isPartialWarcCopy(entry.name);
     if (entry.isFile() && leftover) removed.push(await removeTempFile(path.join(warcDir, entry.name), `${WARC_DIR}/`));
+  }
+  // In media/, downloads stream into `.part-*` files renamed once complete: a leftover is a cut download.
+  const mediaDir = path.join(outDir, MEDIA_DIR);
+  for (const entry of await listEntries(mediaDir)) {
+    if (entry.isFile() && isMediaTemp(entry.name)) removed.push(await removeTempFile(path.join(mediaDir, entry.name), `${MEDIA_DIR}/`));
   }
   return removed;
 }

@@ -9,7 +9,7 @@
 import { toParisDate as parisDateOf } from '../extract/paris-time.js';
 import type { Article } from '../extract/types.js';
 import { toIdSegment } from './slug.js';
-import type { ArchiveEntry, WarcRef } from './types.js';
+import type { ArchiveEntry, MediaRef, WarcRef } from './types.js';
 
 /** What an entry needs besides the article: when it was fetched and seen, and what the store knows. */
 export interface EntryContext {
@@ -19,6 +19,7 @@ export interface EntryContext {
   readonly aliases: readonly string[];
   readonly history: readonly string[];
   readonly warc?: WarcRef | undefined;
+  readonly media?: readonly MediaRef[] | undefined;
 }
 
 /** The calendar date a file is filed under, and whether it is the first-seen date. */
@@ -59,6 +60,7 @@ export function toArchiveEntry(article: Article, ctx: EntryContext): ArchiveEntr
     dateSource: dated ? article.dateSource : 'first-seen',
     history: [...ctx.history],
     ...(ctx.warc ? { warc: ctx.warc } : {}),
+    ...(ctx.media && ctx.media.length > 0 ? { media: ctx.media } : {}),
     markdown: article.markdown,
   };
 }

@@ -8,7 +8,7 @@
 import { parse, stringify } from 'yaml';
 import { BeauvaisError } from '../errors.js';
 import type { DateSource, Initiative } from '../extract/types.js';
-import type { ArchiveEntry, WarcRef } from './types.js';
+import type { ArchiveEntry, MediaRef, WarcRef } from './types.js';
 
 /** A file that is not an archive file: no front matter, broken YAML, or a missing field. */
 export class InvalidFrontMatterError extends BeauvaisError {}
@@ -50,6 +50,9 @@ export function renderArchiveFile(entry: ArchiveEntry): string {
     firstSeenAt: entry.firstSeenAt,
     dateSource: entry.dateSource,
     history: [...entry.history],
+    ...(entry.media && entry.media.length > 0
+      ? { media: entry.media.map((m) => ({ url: m.url, path: m.path, sha256: m.sha256, type: m.type, bytes: m.bytes })) }
+      : {}),
   };
   // Every "<" of these fields is inside a double-quoted string, where "\u003c" reads back the same: a
   // page title like "<script>…" stays text for YAML readers and is never a tag to a renderer unaware of
@@ -71,6 +74,7 @@ export function parseArchiveFile(text: string): ArchiveEntry {
   }
   const fields = new FieldReader(data);
   const warc = fields.optionalWarc('warc');
+  const media = fields.media('media');
   const entry: ArchiveEntry = {
     id: fields.string('id'),
     title: fields.string('title'),
@@ -86,6 +90,7 @@ export function parseArchiveFile(text: string): ArchiveEntry {
     dateSource: fields.dateSource('dateSource'),
     history: fields.strings('history'),
     ...(warc ? { warc } : {}),
+    ...(media.length > 0 ? { media } : {}),
     markdown: text.slice(match[0].length).replace(BODY_LEADING_NEWLINE, '').replace(BODY_TRAILING_NEWLINE, ''),
   };
   return entry;
@@ -134,6 +139,21 @@ class FieldReader {
     const value = this.nullableString(key);
     if (value !== null && !DATE_SOURCES.has(value)) throw this.wrong(key, `one of ${[...DATE_SOURCES].join(', ')}`);
     return value as DateSource | null;
+  }
+
+  media(key: string): MediaRef[] {
+    const value = this.data[key] ?? [];
+    if (!Array.isArray(value)) throw this.wrong(key, 'a list');
+    return value.map((item) => {
+      const inner = new FieldReader(item);
+      return { url: inner.string('url'), path: inner.string('path'), sha256: inner.string('sha256'), type: inner.string('type'), bytes: inner.count('bytes') };
+    });
+  }
+
+  count(key: string): number {
+    const value = this.data[key];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw this.wrong(key, 'a whole number');
+    return value;
   }
 
   optionalWarc(key: string): WarcRef | undefined {

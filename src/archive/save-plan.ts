@@ -7,7 +7,8 @@ import { NotAnArticleError } from '../errors.js';
 import { archivePathFor, historyPathFor, toArchiveEntry } from './entry.js';
 import { toIdSegment, toSlug } from './slug.js';
 import type { ArticleFacts, CrawlState } from './state.js';
-import type { ArchiveEntry, SaveInput, SaveResult } from './types.js';
+import { linkMedia } from '../media/link.js';
+import type { ArchiveEntry, MediaRef, SaveInput, SaveResult } from './types.js';
 
 /** A decided save: its result, and for a new or changed text what to write. */
 export interface SavePlan {
@@ -27,14 +28,17 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
   }
   const known = state.articles.get(article.id);
 
-  if (known && known.contentHash === article.contentHash) {
+  // Same text and, when this run archived media, the same media: nothing to write.
+  if (known && known.contentHash === article.contentHash && (input.media === undefined || isSameList(known.media, toMediaKeys(input.media)))) {
     const entry = toArchiveEntry(article, {
       fetchedAt: known.fetchedAt,
       firstSeenAt: known.firstSeenAt,
       aliases: known.aliases,
       history: known.history,
+      media: input.media,
     });
-    return { result: { change: 'unchanged', entry, path: known.path } };
+    // What is written again if the file was deleted by hand.
+    return { result: { change: 'unchanged', entry: { ...entry, markdown: linkMedia(entry.markdown, entry.media ?? [], known.path) }, path: known.path } };
   }
 
   const holder = state.byHash.get(article.contentHash);
@@ -59,10 +63,12 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
     aliases: known ? [...known.aliases, known.url, ...input.aliases] : input.aliases,
     history: known && historyPath ? unique([...known.history, historyPath]) : [],
     warc: input.warc,
+    media: input.media,
   });
   const path = choosePath(state, entry);
+  const linked = { ...entry, markdown: linkMedia(entry.markdown, entry.media ?? [], path) };
   return {
-    result: { change: known ? 'updated' : 'new', entry, path },
+    result: { change: known ? 'updated' : 'new', entry: linked, path },
     history: known && historyPath ? { from: known.path, to: historyPath } : undefined,
     removePath: known && known.path !== path ? known.path : undefined,
   };
@@ -78,7 +84,22 @@ export function toFacts(entry: ArchiveEntry, path: string): ArticleFacts {
     firstSeenAt: entry.firstSeenAt,
     aliases: entry.aliases,
     history: entry.history,
+    ...(entry.media && entry.media.length > 0 ? { media: toMediaKeys(entry.media) } : {}),
   };
+}
+
+/** What tells one version's media from another's: each file's hash and URL. */
+export function toMediaKeys(media: readonly MediaRef[]): string[] {
+  return media.map((m) => `${m.sha256} ${m.url}`);
+}
+
+/** Whether a stored file already holds `entry`'s version: the same text and the same media. */
+export function isSameVersion(stored: ArchiveEntry | undefined, entry: ArchiveEntry): boolean {
+  return stored?.contentHash === entry.contentHash && isSameList(toMediaKeys(stored.media ?? []), toMediaKeys(entry.media ?? []));
+}
+
+function isSameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return (a ?? []).length === b.length && b.every((value, i) => a?.[i] === value);
 }
 
 /**

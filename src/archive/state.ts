@@ -8,7 +8,7 @@
  * replaying a journal over a snapshot that already contains it changes nothing (a crash between
  * writing the snapshot and emptying the journal loses nothing and duplicates nothing).
  */
-import type { UrlState } from './types.js';
+import type { MediaState, UrlState } from './types.js';
 
 /** What the store remembers of one archived article. */
 export interface ArticleFacts {
@@ -22,12 +22,15 @@ export interface ArticleFacts {
   readonly firstSeenAt: string;
   readonly aliases: readonly string[];
   readonly history: readonly string[];
+  /** The archived version's media, as "<sha256> <url>" (what tells a change of media from none). */
+  readonly media?: readonly string[] | undefined;
 }
 
 /** One change of the state; a journal line. */
 export type StateEvent =
   | { readonly type: 'url'; readonly url: string; readonly state: UrlState }
-  | { readonly type: 'article'; readonly id: string; readonly facts: ArticleFacts };
+  | { readonly type: 'article'; readonly id: string; readonly facts: ArticleFacts }
+  | { readonly type: 'media'; readonly url: string; readonly state: MediaState };
 
 /** The state and its indexes. Mutated only by `applyEvent`. */
 export interface CrawlState {
@@ -37,6 +40,8 @@ export interface CrawlState {
   readonly byHash: Map<string, string>;
   /** Archive file → the id it belongs to. */
   readonly byPath: Map<string, string>;
+  /** Media URL → the file it last gave and its validators (never revisited as a page). */
+  readonly media: Map<string, MediaState>;
 }
 
 /** The JSON form of the state (`<out>/.state/snapshot.json`). */
@@ -45,6 +50,8 @@ export interface Snapshot {
   readonly version: 1;
   readonly urls: Record<string, UrlState>;
   readonly articles: Record<string, ArticleFacts>;
+  /** Absent in snapshots written before media were archived. */
+  readonly media?: Record<string, MediaState>;
 }
 
 /** The `format` field of a snapshot: a JSON file that is not ours is not mistaken for one. */
@@ -52,13 +59,17 @@ export const SNAPSHOT_FORMAT = 'beauvais-archive-state';
 
 /** A state with nothing in it. */
 export function emptyState(): CrawlState {
-  return { urls: new Map(), articles: new Map(), byHash: new Map(), byPath: new Map() };
+  return { urls: new Map(), articles: new Map(), byHash: new Map(), byPath: new Map(), media: new Map() };
 }
 
 /** Applies one event (idempotent: applying it twice leaves the same state). */
 export function applyEvent(state: CrawlState, event: StateEvent): void {
   if (event.type === 'url') {
     state.urls.set(event.url, event.state);
+    return;
+  }
+  if (event.type === 'media') {
+    state.media.set(event.url, event.state);
     return;
   }
   const previous = state.articles.get(event.id);
@@ -71,6 +82,12 @@ export function applyEvent(state: CrawlState, event: StateEvent): void {
   if (!state.byHash.has(event.facts.contentHash)) state.byHash.set(event.facts.contentHash, event.id);
 }
 
+/** What the state holds now where `event` would set a value (undefined: nothing yet). */
+export function currentValue(state: CrawlState, event: StateEvent): unknown {
+  if (event.type === 'url') return state.urls.get(event.url);
+  return event.type === 'media' ? state.media.get(event.url) : state.articles.get(event.id);
+}
+
 /** The snapshot of a state, keys sorted so that two equal states give the same file. */
 export function toSnapshot(state: CrawlState): Snapshot {
   return {
@@ -78,6 +95,7 @@ export function toSnapshot(state: CrawlState): Snapshot {
     version: 1,
     urls: Object.fromEntries([...state.urls].sort(byKey)),
     articles: Object.fromEntries([...state.articles].sort(byKey)),
+    ...(state.media.size > 0 ? { media: Object.fromEntries([...state.media].sort(byKey)) } : {}),
   };
 }
 
@@ -104,6 +122,12 @@ export function parseSnapshot(text: string): CrawlState {
     if (!isArticleFacts(value)) throw new Error(`invalid facts for article ${id}`);
     applyEvent(state, { type: 'article', id, facts: value });
   }
+  const media = data['media'] ?? {};
+  if (!isRecord(media)) throw new Error('"media" must be an object');
+  for (const [url, value] of Object.entries(media)) {
+    if (!isMediaState(value)) throw new Error(`invalid state for media ${url}`);
+    applyEvent(state, { type: 'media', url, state: value });
+  }
   return state;
 }
 
@@ -114,6 +138,9 @@ export function parseEvent(line: string): StateEvent {
     return data as unknown as StateEvent;
   }
   if (isRecord(data) && data['type'] === 'article' && typeof data['id'] === 'string' && isArticleFacts(data['facts'])) {
+    return data as unknown as StateEvent;
+  }
+  if (isRecord(data) && data['type'] === 'media' && typeof data['url'] === 'string' && isMediaState(data['state'])) {
     return data as unknown as StateEvent;
   }
   throw new Error('not a state event');
@@ -144,6 +171,14 @@ function isUrlState(value: unknown): value is UrlState {
   if (validators !== undefined && !(isRecord(validators) && optionalString(validators['etag']) && optionalString(validators['lastModified']))) return false;
   if (!optionalString(articleId) || !optionalString(goneAt)) return false;
   return failed === undefined || (isRecord(failed) && typeof failed['reason'] === 'string' && typeof failed['at'] === 'string');
+}
+
+function isMediaState(value: unknown): value is MediaState {
+  if (!isRecord(value) || !isRecord(value['file'])) return false;
+  const { validators } = value;
+  if (validators !== undefined && !(isRecord(validators) && optionalString(validators['etag']) && optionalString(validators['lastModified']))) return false;
+  const file = value['file'];
+  return ['path', 'sha256', 'type'].every((key) => typeof file[key] === 'string') && typeof file['bytes'] === 'number';
 }
 
 function isArticleFacts(value: unknown): value is ArticleFacts {

@@ -10,13 +10,14 @@ import type { Validators } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { ensureDir, readInside, removeInside, removeStaleTempFiles, writeInside } from './atomic-write.js';
 import { toAliases } from './entry.js';
+import { openMediaFiles, type MediaFiles } from './media-files.js';
 import { parseArchiveFile, renderArchiveFile } from './front-matter.js';
 import { openJournal, type Journal } from './journal.js';
 import { acquireLock, DEFAULT_STALE_MS } from './lock.js';
-import { planSave, toFacts } from './save-plan.js';
+import { isSameVersion, planSave, toFacts } from './save-plan.js';
 import { loadState, setAside, stateFiles, writeSnapshot } from './state-files.js';
-import { applyEvent, isSameValue, toUrlState, type CrawlState, type StateEvent } from './state.js';
-import type { ArchiveEntry, ArchiveStore, SaveInput, SaveResult, UrlState } from './types.js';
+import { applyEvent, currentValue, isSameValue, toUrlState, type CrawlState, type StateEvent } from './state.js';
+import type { ArchiveEntry, ArchiveStore, MediaState, SaveInput, SaveResult, UrlState } from './types.js';
 
 // The commands import the store's whole surface from here.
 export type { ArchiveStore } from './types.js';
@@ -58,7 +59,7 @@ export async function openArchive(outDir: string, options: OpenArchiveOptions): 
       journal = await openJournal(files.journal);
       if (loaded.needsCompaction) await journal.reset();
     }
-    return new Store(outDir, loaded.state, { clock, logger, journal, release });
+    return new Store(outDir, loaded.state, { clock, logger, journal, release }, openMediaFiles(outDir, dryRun));
   } catch (error) {
     await release?.().catch(() => undefined);
     throw error;
@@ -82,6 +83,7 @@ class Store implements ArchiveStore {
     readonly outDir: string,
     private readonly state: CrawlState,
     private readonly io: StoreIo,
+    readonly media: MediaFiles,
   ) {}
 
   urlState(url: string): UrlState | undefined {
@@ -122,6 +124,20 @@ class Store implements ArchiveStore {
       const state = toUrlState({ ...this.state.urls.get(url), failed: { reason, at } });
       await this.record({ type: 'url', url, state });
     });
+  }
+
+  mediaState(url: string): MediaState | undefined {
+    return this.state.media.get(url);
+  }
+
+  recordMedia(url: string, state: MediaState): Promise<void> {
+    return this.serial(() => this.record({ type: 'media', url, state }));
+  }
+
+  async readArticle(id: string): Promise<{ path: string; entry: ArchiveEntry } | undefined> {
+    const known = this.state.articles.get(id);
+    const entry = known && (await this.readEntry(known.path));
+    return known && entry ? { path: known.path, entry } : undefined;
   }
 
   save(input: SaveInput): Promise<SaveResult> {
@@ -205,7 +221,7 @@ class Store implements ArchiveStore {
       this.io.logger.warn(`previous version of article ${entry.id} (${history.from}) is missing: no history copy`);
       return without;
     }
-    if (toEntry(previous)?.contentHash === entry.contentHash) {
+    if (isSameVersion(toEntry(previous), entry)) {
       // A run that crashed after writing this version but before recording it: the file already is
       // the new version, and its history copy exists if that run got that far.
       return (await readInside(this.outDir, history.to)) === undefined ? without : entry;
@@ -221,9 +237,8 @@ class Store implements ArchiveStore {
 
   /** Appends an event to the journal (unless it changes nothing) and applies it. */
   private async record(event: StateEvent): Promise<void> {
-    const current = event.type === 'url' ? this.state.urls.get(event.url) : this.state.articles.get(event.id);
-    const next = event.type === 'url' ? event.state : event.facts;
-    if (current !== undefined && isSameValue(current, next)) return;
+    const current = currentValue(this.state, event);
+    if (current !== undefined && isSameValue(current, event.type === 'article' ? event.facts : event.state)) return;
     await this.io.journal?.append(event);
     applyEvent(this.state, event);
     this.changedSinceSnapshot = true;

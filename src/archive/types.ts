@@ -1,6 +1,7 @@
 /** The archive's data: one entry per article, and the store that alone writes `<out>`. */
 import type { Article, DateSource, Initiative } from '../extract/types.js';
 import type { Validators } from '../http/types.js';
+import type { MediaFiles } from './media-files.js';
 
 /** Where the response an archived version came from is kept: a WARC file and one of its records. */
 export interface WarcRef {
@@ -8,6 +9,19 @@ export interface WarcRef {
   readonly file: string;
   /** Its `WARC-Record-ID` ("<urn:uuid:…>"). */
   readonly recordId: string;
+}
+
+/** An archived file of an article, as its front matter lists it. */
+export interface MediaRef {
+  /** The URL the article links to. */
+  readonly url: string;
+  /** The file, relative to `<out>` (POSIX): `media/<sha256>-<name>.<ext>`. */
+  readonly path: string;
+  /** Hex SHA-256 of the file's bytes. */
+  readonly sha256: string;
+  /** The media type the bytes were confirmed as ("image/jpeg", "application/pdf"). */
+  readonly type: string;
+  readonly bytes: number;
 }
 
 /** One archived article: the YAML front matter fields plus the Markdown body. */
@@ -30,6 +44,8 @@ export interface ArchiveEntry {
   /** Earlier versions, relative to `<out>` (e.g. ".history/3750/2026-11-26T10-00-00Z.md"), oldest first. */
   readonly history: readonly string[];
   readonly warc?: WarcRef | undefined;
+  /** The files of the article archived under `media/` (its Markdown links to them), in body order. */
+  readonly media?: readonly MediaRef[] | undefined;
   readonly markdown: string;
 }
 
@@ -43,6 +59,8 @@ export interface SaveInput {
   /** Every URL that reached this article in this run, canonical one included. */
   readonly aliases: readonly string[];
   readonly warc?: WarcRef | undefined;
+  /** The article's media archived in this run; undefined when media are not archived (the archived ones stay). */
+  readonly media?: readonly MediaRef[] | undefined;
 }
 
 /** What `ArchiveStore.save` did, and the entry and file concerned. */
@@ -64,6 +82,12 @@ export interface UrlState {
   readonly failed?: { readonly reason: string; readonly at: string } | undefined;
   /** When the URL last answered 404 or 410: runs stop revisiting it, unless a page links to it again. */
   readonly goneAt?: string | undefined;
+}
+
+/** What the crawl remembers of one media URL between runs: the file it gave and how to ask again. */
+export interface MediaState {
+  readonly validators?: Validators | undefined;
+  readonly file: Omit<MediaRef, 'url'>;
 }
 
 /** The one writer of `<out>`: archive files, their history and the crawl state. */
@@ -89,6 +113,14 @@ export interface ArchiveStore {
   save(input: SaveInput): Promise<SaveResult>;
   /** Adds URLs to an archived article's aliases; rewrites its file only if the set grew. */
   addAliases(id: string, urls: readonly string[]): Promise<boolean>;
+  /** What the previous runs remember of a media URL. */
+  mediaState(url: string): MediaState | undefined;
+  /** Records the file a media URL gave (200 or 304) and its validators. */
+  recordMedia(url: string, state: MediaState): Promise<void>;
+  /** The archived entry of an article, read from its file; undefined if missing or unreadable. */
+  readArticle(id: string): Promise<{ readonly path: string; readonly entry: ArchiveEntry } | undefined>;
+  /** The media folder: downloads stream into it (atomic, one file per content). */
+  readonly media: MediaFiles;
   /** Compacts the state and releases the lock; idempotent. */
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import type { Fetcher, FetchOk } from '../http/types.js';
 import type { Logger } from '../log.js';
 import type { ArchiveRecord } from '../output/record.js';
 import type { PageAnalysis, PageInput } from './analyse-page.js';
+import { refreshMedia, type MediaArchiver } from './crawl-media.js';
 import type { CrawlStats } from './crawl-stats.js';
 import { isNews } from './news-policy.js';
 import { saveArticle } from './save-article.js';
@@ -41,6 +42,8 @@ export interface PageDeps {
   readonly onPageWithoutArticle: (url: string, etag: string) => void;
   /** Where the WARC records of this response are, once written (WARC recording on). */
   readonly warcRefFor?: ((result: FetchOk) => Promise<WarcRef | undefined>) | undefined;
+  /** Downloads each archived article's media (media archiving on). */
+  readonly media?: MediaArchiver | undefined;
 }
 
 /** Processes one frontier item; resolves when its writes are done, never rejects for a bad page. */
@@ -102,7 +105,8 @@ async function crawlPage(item: FrontierItem, deps: PageDeps): Promise<void> {
   if (result.kind === 'not-modified') {
     stats.notModified += 1;
     // A 304 is a successful fetch: it clears a failure left by an earlier run (validators and article kept).
-    await store.recordFetch(item.url, {});
+    const mediaFailed = deps.media && previous?.articleId ? await refreshMedia(previous.articleId, result.fetchedAt, { ...deps, media: deps.media }) : 0;
+    await store.recordFetch(item.url, mediaFailed > 0 ? { validators: {} } : {});
     deps.since.onArticle(item.url, null);
     return;
   }
@@ -149,12 +153,16 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
   }
   const aliases = new Set([...deps.frontier.aliasesOf(article.id), url, result.finalUrl, ...result.redirects]);
   aliases.delete(article.url);
-  const input = { article, fetchedAt: result.fetchedAt, aliases: [...aliases].sort(), warc: await deps.warcRefFor?.(result) };
+  const media = await deps.media?.archive(article.markdown);
+  // Cut short by SIGINT/SIGTERM mid-media: saved by the next run, which fetches it first, with all its files.
+  if (media && deps.signal.aborted) return deps.store.recordFailure(url, 'interrupted while its media were fetched');
+  const input = { article, fetchedAt: result.fetchedAt, aliases: [...aliases].sort(), warc: await deps.warcRefFor?.(result), media: media?.media };
   const saved = await saveArticle(store, input, stats, deps.emit);
   if (saved.change === 'duplicate') {
     deps.logger.info(`duplicate: ${url} has the same text as article ${saved.duplicateOf ?? '?'}; not written again`);
   }
-  await store.recordFetch(url, { validators: validatorsOf(result.headers), articleId: article.id });
+  // A media file that failed is retried by fetching the page again in full next run.
+  await store.recordFetch(url, { validators: media?.failed ? {} : validatorsOf(result.headers), articleId: article.id });
 }
 
 /**

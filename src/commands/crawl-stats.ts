@@ -16,6 +16,11 @@ export interface CrawlStats extends SaveCounts {
   skippedByRobots: number;
   /** Articles older than --since. */
   skippedOld: number;
+  /** Media files downloaded (200) and their bytes. */
+  mediaFetched: number;
+  mediaBytes: number;
+  /** Media asked with their validators and answered 304. */
+  mediaNotModified: number;
   startedAt: number;
 }
 
@@ -23,7 +28,7 @@ export interface CrawlStats extends SaveCounts {
 export function createStats(startedAt: number): CrawlStats {
   return {
     fetched: 0, notModified: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0,
-    failed: 0, notExtracted: 0, skipped: 0, skippedByRobots: 0, skippedOld: 0, startedAt,
+    failed: 0, notExtracted: 0, skipped: 0, skippedByRobots: 0, skippedOld: 0, mediaFetched: 0, mediaBytes: 0, mediaNotModified: 0, startedAt,
   };
 }
 
@@ -42,6 +47,9 @@ export function renderSummary(stats: CrawlStats, now: number, extra = ''): strin
     ['skipped', stats.skipped],
     ['skipped by robots', stats.skippedByRobots],
     ...(stats.skippedOld ? [['older than --since', stats.skippedOld] as const] : []),
+    ...(stats.mediaFetched || stats.mediaNotModified
+      ? [['media', `${stats.mediaFetched} (${stats.mediaBytes} bytes)`] as const, ['media 304', stats.mediaNotModified] as const]
+      : []),
     ['in', `${seconds} s`],
   ]);
 }

@@ -6,14 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { isMissing, toRelativeInside, writeAtomic } from '../archive/atomic-write.js';
 import type { WarcRef } from '../archive/types.js';
 import type { Clock } from '../clock.js';
 import type { CrawlConfig } from '../config.js';
-import { UsageError } from '../errors.js';
 import type { Exchange, FetchOk } from '../http/types.js';
 import type { Logger } from '../log.js';
+import { booleanSetting, megabytesSetting, readArchiveSettings } from './archive-settings.js';
 import { readVersion } from '../version.js';
 import {
   listWarcFiles,
@@ -26,8 +25,6 @@ import {
   type WrittenRecord,
 } from '../warc/index.js';
 
-/** The archive's own settings, next to its files (not in `.state`: a person writes it). */
-export const SETTINGS_FILE = 'archive.yaml';
 const PAYLOAD_INDEX_FORMAT = 'beauvais-archive-warc-payloads';
 
 /** Whether this run records WARC, and the size at which a WARC file is rotated. */
@@ -87,29 +84,10 @@ export async function openCrawlRecorder(config: CrawlConfig, clock: Clock, logge
 
 /** The WARC setting of a run: the command line (`true`/`false`) wins, else `<out>/archive.yaml`. */
 export async function readWarcSettings(outDir: string, flag: boolean | undefined): Promise<WarcSettings> {
-  const file = path.join(outDir, SETTINGS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isMissing(error)) return { enabled: flag ?? false, maxFileBytes: undefined };
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text) ?? {};
-  } catch (error) {
-    throw new UsageError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`${file} must be a mapping (e.g. "warc: true")`);
-  const { warc, warcMaxFileMB } = data as Record<string, unknown>;
-  if (warc !== undefined && typeof warc !== 'boolean') throw new UsageError(`${file}: "warc" must be true or false`);
-  if (warcMaxFileMB !== undefined && (typeof warcMaxFileMB !== 'number' || !(warcMaxFileMB > 0))) {
-    throw new UsageError(`${file}: "warcMaxFileMB" must be a positive number of megabytes`);
-  }
+  const { file, data } = await readArchiveSettings(outDir);
   return {
-    enabled: flag ?? warc ?? false,
-    maxFileBytes: warcMaxFileMB === undefined ? undefined : Math.ceil(warcMaxFileMB * 1024 * 1024),
+    enabled: flag ?? booleanSetting(file, data, 'warc') ?? false,
+    maxFileBytes: megabytesSetting(file, data, 'warcMaxFileMB'),
   };
 }
 

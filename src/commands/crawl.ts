@@ -8,7 +8,7 @@ import { createFrontier, type Frontier } from '../discover/frontier.js';
 import { isInScope } from '../discover/urls.js';
 import { RobotsUnavailableError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { createDispatcher, createFetcher } from '../http/fetch.js';
+import { createDispatcher, createFetcher, type FetcherOptions } from '../http/fetch.js';
 import { allowAllPolicy, fetchRobots, type RobotsPolicy } from '../http/robots.js';
 import { createRequestGate } from '../http/schedule.js';
 import type { Fetcher } from '../http/types.js';
@@ -20,6 +20,7 @@ import { readVersion } from '../version.js';
 import { type CommandContext, writeOut } from './context.js';
 import { createAnalyser } from './analyser-pool.js';
 import { createStats, renderSummary } from './crawl-stats.js';
+import { openMediaArchiver } from './crawl-media.js';
 import { openCrawlRecorder } from './crawl-warc.js';
 import { runCrawler } from './crawler.js';
 
@@ -41,7 +42,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
     });
     try {
       const gate = createRequestGate({ minGapMs: config.delayMs, clock: ctx.clock });
-      const fetcher = createFetcher({
+      const fetcherOptions: FetcherOptions = {
         dispatcher,
         userAgent: config.userAgent,
         timeoutMs: config.timeoutMs,
@@ -52,9 +53,16 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
         clock: ctx.clock,
         logger,
         onExchange: warc?.onExchange,
-      });
+      };
+      const fetcher = createFetcher(fetcherOptions);
       const robots = await readRobots(fetcher, config, logger);
       if (!robots) return (outcome = ExitCode.fatal);
+      const media = await openMediaArchiver({
+        config, store, robots, stats, logger,
+        signal: interruption.signal,
+        record: warc?.onExchange,
+        fetcherFor: (maxBodyBytes, onExchange) => createFetcher({ ...fetcherOptions, maxBodyBytes, onExchange }),
+      });
       if (robots.crawlDelayMs !== undefined && robots.crawlDelayMs > config.delayMs) {
         logger.info(`robots.txt asks for a Crawl-delay of ${robots.crawlDelayMs / 1000} s: honoured`);
         gate.setMinGap(robots.crawlDelayMs);
@@ -70,6 +78,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
           emit: (record) => emitRecord(record, config, ctx),
           onProgress: (done, known) => progress.update(done, known, stats.failed + stats.notExtracted),
           warcRefFor: warc?.refFor,
+          media,
         });
       } finally {
         await analyser.close();

@@ -20,6 +20,7 @@ import type { ArchiveRecord } from '../output/record.js';
 import { renderSummaryLine } from '../output/summary.js';
 import { listWarcFiles, PARTIAL_COPY_SUFFIX, toWarcDir } from '../warc/index.js';
 import { type CommandContext, writeOut } from './context.js';
+import { mediaOf, restoreMedia, type RestoredMedia } from './rebuild-media.js';
 import { saveArticle, type SaveCounts } from './save-article.js';
 import { type CaptureCounts, type CapturedArticle, createCaptureCounts, readCapturedArticles } from './rebuild-captures.js';
 import { chooseRebuildSite, renderNoPageOfSite } from './rebuild-site.js';
@@ -83,6 +84,7 @@ export async function runRebuild(options: RebuildOptions, ctx: CommandContext): 
     if (counts.pages === 0 && counts.otherHosts > 0) wrongSite = renderNoPageOfSite(site, counts.otherOrigins);
     const archived = await readArchivedVersions(options.outDir);
     const importer = createImporter(options.outDir);
+    const restored = await restoreMedia(files, captured.map((c) => c.article.markdown), site.base, store, logger);
     for (const item of captured) {
       const known = archived.get(item.article.id);
       if (known && known.contentHash !== item.article.contentHash && Date.parse(known.fetchedAt) > Date.parse(item.capturedAt)) {
@@ -90,7 +92,7 @@ export async function runRebuild(options: RebuildOptions, ctx: CommandContext): 
         logger.info(`older: the capture of ${item.url} (${item.capturedAt}) predates the archived version; not written`);
         continue;
       }
-      await saveCapture(item, await importer.refFor(item.file, item.recordId), { store, saves, options, ctx, logger });
+      await saveCapture(item, await importer.refFor(item.file, item.recordId), { store, saves, options, ctx, logger, restored, base: site.base });
     }
   } finally {
     await store.close();
@@ -108,15 +110,20 @@ interface SaveDeps {
   readonly options: RebuildOptions;
   readonly ctx: CommandContext;
   readonly logger: Logger;
+  /** Media files restored from the WARC files, by URL. */
+  readonly restored: RestoredMedia;
+  /** The site rebuilt: media of its host only. */
+  readonly base: URL;
 }
 
 /** Saves one article as a crawl would, and prints its record with --json when it is new or updated. */
-async function saveCapture(item: CapturedArticle, warc: WarcRef, { store, saves, options, ctx, logger }: SaveDeps): Promise<void> {
+async function saveCapture(item: CapturedArticle, warc: WarcRef, { store, saves, options, ctx, logger, restored, base }: SaveDeps): Promise<void> {
   const { article } = item;
   const emit = async (record: ArchiveRecord) => {
     if (options.json) await writeOut(ctx.stdout, `${JSON.stringify(record)}\n`);
   };
-  const saved = await saveArticle(store, { article, fetchedAt: item.capturedAt, aliases: item.aliases, warc }, saves, emit);
+  const media = mediaOf(article.markdown, base, restored);
+  const saved = await saveArticle(store, { article, fetchedAt: item.capturedAt, aliases: item.aliases, warc, media }, saves, emit);
   logger.debug(`${saved.change}: ${saved.path} from ${item.url} captured ${item.capturedAt} (${warc.file})`);
   // A later crawl then asks for this URL conditionally, as if it had fetched this capture itself.
   await store.recordFetch(item.url, { validators: item.validators, articleId: article.id });

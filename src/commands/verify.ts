@@ -2,7 +2,8 @@
  * `verify`: checks the archive without network. Every file must parse; its contentHash must be that
  * of its text; the WARC record its front matter names must exist and its payload digest must check
  * out (a revisit is followed to the response holding its payload); its history files must exist; no
- * id and no text may be archived twice. Problems go to stdout as NDJSON `{path, problem}` (data), the
+ * id and no text may be archived twice; every media file an article or its history names must exist
+ * and hash to its SHA-256 (verify-media.ts). Problems go to stdout as NDJSON `{path, problem}` (data), the
  * summary to stderr. WARC files are read once per round, for all the records wanted from them.
  */
 import { stat } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { createLogger, silentLogger, type Logger } from '../log.js';
 import { listWarcFiles, readWarcFile, toWarcDir, type StoredResponse } from '../warc/index.js';
 import { type CommandContext, writeOut } from './context.js';
 import { isSameAlgorithm, payloadProblem } from './verify-digest.js';
+import { checkMediaFiles, historyMediaUses, type MediaUse } from './verify-media.js';
 
 export interface VerifyOptions {
   readonly outDir: string;
@@ -61,6 +63,8 @@ export async function verifyArchive(outDir: string): Promise<VerifyReport> {
   const byId = new Map<string, string[]>();
   const byHash = new Map<string, string[]>();
   const idOf = new Map<string, string>();
+  const mediaUses: MediaUse[] = [];
+  const histories: string[] = [];
   let files = 0;
   for await (const item of readArchive(outDir)) {
     files += 1;
@@ -78,6 +82,8 @@ export async function verifyArchive(outDir: string): Promise<VerifyReport> {
       if (!(await isFileInside(outDir, history))) report(`history file ${history} is missing`);
     }
     if (entry.warc) refs.push({ path: item.path, ref: entry.warc });
+    for (const media of entry.media ?? []) mediaUses.push({ path: item.path, media });
+    histories.push(...entry.history);
   }
   for (const [id, paths] of byId) {
     for (const p of paths.length > 1 ? paths : []) problems.push({ path: p, problem: `duplicate: article ${id} is also archived in ${others(paths, p)}` });
@@ -90,6 +96,8 @@ export async function verifyArchive(outDir: string): Promise<VerifyReport> {
     }
   }
   problems.push(...(await checkWarcRefs(outDir, refs)));
+  mediaUses.push(...(await historyMediaUses(outDir, histories)));
+  problems.push(...(await checkMediaFiles(outDir, mediaUses)));
   return { files, problems: problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 

@@ -8,6 +8,7 @@ import { parseHref } from '../discover/urls.js';
 import { findTitledChrome, isChrome, isFurniture, isNamedChromeBlock } from './chrome.js';
 import { isElement } from './dom.js';
 import { element, type CleanElement } from './clean-tree.js';
+import { bestImageSource } from './image-source.js';
 import { BANNER_IMAGE, BANNER_PATH, EMAIL_CLOAK_ID, EMAIL_CLOAK_TEXT, REMOVED_TAGS } from './selectors.js';
 
 /** How the body is cleaned. */
@@ -113,7 +114,7 @@ function resolveLink(href: string | undefined, baseUrl: string): string | null {
 function appendImage(el: Element, target: CleanElement, baseUrl: string): void {
   const alt = (el.attribs['alt'] ?? '').replace(/\s+/gu, ' ').trim();
   if (BANNER_IMAGE.test(alt)) return;
-  const src = parseHref(el.attribs['src'] ?? el.attribs['data-src'] ?? '', baseUrl);
+  const src = parseHref(bestImageSource(el), baseUrl);
   if (!src || BANNER_PATH.test(src.pathname)) return;
   const image = element('img', { src: src.href, alt });
   const caption = (el.attribs['title'] ?? '').trim();

@@ -6,12 +6,13 @@
 import { STATUS_CODES } from 'node:http';
 import { request, type Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
-import { NotHtmlError, TimeoutError, type BeauvaisError } from '../errors.js';
+import type { Writable } from 'node:stream';
+import { ArchiveWriteError, BeauvaisError, NotHtmlError, TimeoutError } from '../errors.js';
 import { isAcceptedType, type Accept } from './content-type.js';
 import { toFetchError } from './fetch-error.js';
 import { toHeaders } from './headers.js';
 import { readBody } from './read-body.js';
-import type { Exchange, Headers } from './types.js';
+import type { BodySink, Exchange, Headers } from './types.js';
 
 /** What every request of one fetcher shares. */
 export interface OnceConfig {
@@ -28,6 +29,7 @@ export interface OnceRequest {
   readonly headers: Headers;
   readonly accept: Accept;
   readonly signal?: AbortSignal | undefined;
+  readonly sink?: BodySink | undefined;
 }
 
 /** A complete response, whatever its status. */
@@ -70,6 +72,16 @@ export async function fetchOnce(config: OnceConfig, req: OnceRequest): Promise<O
       res.body.destroy();
       return { kind: 'error', error: new NotHtmlError(url, headers['content-type'] ?? '') };
     }
+    let sink: Writable | undefined;
+    if (success && req.sink) {
+      try {
+        sink = req.sink(headers);
+      } catch (error) {
+        if (!(error instanceof BeauvaisError)) throw error;
+        res.body.destroy();
+        return { kind: 'error', error };
+      }
+    }
     let body: Buffer;
     if (status === 304) {
       // No body by definition (RFC 9110 §15.4.5): a re-crawl is mostly these, so no stream is set up.
@@ -83,6 +95,7 @@ export async function fetchOnce(config: OnceConfig, req: OnceRequest): Promise<O
         contentLength: headers['content-length'],
         maxBytes: config.maxBodyBytes,
         onChunk: () => deadline.arm('body'),
+        sink,
       });
       // The body of an error or redirect page only matters to the WARC record: a broken one must
       // not hide the status, which is what decides retry or failure.
@@ -94,6 +107,8 @@ export async function fetchOnce(config: OnceConfig, req: OnceRequest): Promise<O
     return { kind: 'response', response: { status, statusText, headers, body, fetchedAt } };
   } catch (cause) {
     if (req.signal?.aborted) throw req.signal.reason;
+    // The sink could not write (a full or read-only disk): the archive's failure, not the network's.
+    if (cause instanceof ArchiveWriteError) throw cause;
     const phase = deadline.expired();
     const error = phase ? new TimeoutError(url, phase, config.timeoutMs, cause) : toFetchError(cause, url, config.timeoutMs);
     return { kind: 'error', error };

@@ -102,7 +102,8 @@ async function fetchFollowing(config: FetcherConfig, url: string, options: Fetch
   try {
     return await followRedirects(config, url, options, tally, failed);
   } catch (error) {
-    // The gate, the sleep and the request reject when the signal aborts; nothing else throws.
+    // The gate, the sleep and the request reject when the signal aborts; besides, only a sink that
+    // cannot write throws (its ArchiveWriteError: the archive's failure, for the caller to stop on).
     if (options.signal?.aborted) return failed(new NetworkError(url, options.signal.reason));
     throw error;
   }
@@ -121,7 +122,7 @@ async function followRedirects(
   const redirects: string[] = [];
   let current = url;
   for (;;) {
-    const hop = await fetchRetrying(config, { url: current, headers, accept, signal: options.signal }, tally);
+    const hop = await fetchRetrying(config, { url: current, headers, accept, signal: options.signal, sink: options.sink }, tally);
     if (hop.error) return failed(hop.error);
     const { status, headers: responseHeaders, body, fetchedAt } = hop.response;
     if (status === 304) return { kind: 'not-modified', url, finalUrl: current, status, headers: responseHeaders, fetchedAt };

@@ -19,6 +19,8 @@ export interface ReadBodyOptions {
   readonly maxBytes: number;
   /** Called for every chunk received (the caller re-arms its idle timer). */
   readonly onChunk?: () => void;
+  /** Where the decoded bytes go instead of memory; the body returned is then empty. */
+  readonly sink?: Writable | undefined;
 }
 
 /** The decoded body; throws BodyTooLargeError or NetworkError, or whatever the source stream failed with. */
@@ -47,16 +49,23 @@ export async function readBody(source: Readable, options: ReadBodyOptions): Prom
   });
   const chunks: Buffer[] = [];
   let decodedBytes = 0;
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      decodedBytes += chunk.length;
-      if (decodedBytes > maxBytes) return done(new BodyTooLargeError(url, maxBytes));
-      chunks.push(chunk);
-      done();
-    },
-  });
+  const capped = (chunk: Buffer): Error | null => {
+    decodedBytes += chunk.length;
+    return decodedBytes > maxBytes ? new BodyTooLargeError(url, maxBytes) : null;
+  };
+  const tail = options.sink
+    ? [new Transform({ transform: (chunk: Buffer, _encoding, done) => done(capped(chunk), chunk) }), options.sink]
+    : [
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            const error = capped(chunk);
+            if (!error) chunks.push(chunk);
+            done(error);
+          },
+        }),
+      ];
   try {
-    await pipeline([source, counter, ...decoders, sink]);
+    await pipeline([source, counter, ...decoders, ...tail]);
   } catch (error) {
     // zlib errors (Z_DATA_ERROR, "unexpected end of file") mean a corrupt or truncated body.
     throw isZlibError(error) ? new NetworkError(url, error) : error;
@@ -64,7 +73,7 @@ export async function readBody(source: Readable, options: ReadBodyOptions): Prom
   if (expected !== undefined && wireBytes < expected) {
     throw new NetworkError(url, new Error(`body ended after ${wireBytes} of ${expected} bytes announced by Content-Length`));
   }
-  return Buffer.concat(chunks, decodedBytes);
+  return options.sink ? Buffer.alloc(0) : Buffer.concat(chunks, decodedBytes);
 }
 
 /** The Content-Length as a number, or undefined when absent or malformed. */

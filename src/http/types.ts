@@ -1,4 +1,5 @@
 /** What the fetcher hands to the rest of the pipeline: a value, never a thrown error. */
+import type { Writable } from 'node:stream';
 import type { BeauvaisError } from '../errors.js';
 
 /** Response headers with lower-case names (repeated headers joined by ", "). */
@@ -73,7 +74,16 @@ export interface FetchOptions {
    * check their signal before counting the failure.
    */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Streams a 2xx body into a Writable instead of holding it in memory (media files). Called for each
+   * attempt with the response headers, before the body is read; throwing a BeauvaisError refuses the
+   * response (its body is not read). The result's and the exchange's `body` are then empty.
+   */
+  readonly sink?: BodySink | undefined;
 }
+
+/** Where a streamed body goes; see FetchOptions.sink. */
+export type BodySink = (headers: Headers) => Writable;
 
 /** The one component that does network I/O. */
 export interface Fetcher {

@@ -1,10 +1,10 @@
 /** CSV rendering of records (RFC 4180: quoted when needed, quotes doubled, CRLF line ends). */
 import type { ArchiveRecord } from './record.js';
 
-/** The CSV columns, in order; lists are JSON (initiatives) or space-separated (aliases). */
+/** The CSV columns, in order; lists are JSON (initiatives) or space-separated (aliases, media paths). */
 export const CSV_COLUMNS = [
   'id', 'url', 'title', 'publishedAt', 'updatedAt', 'dateSource', 'section', 'path', 'aliases',
-  'initiatives', 'contentHash', 'fetchedAt', 'firstSeenAt', 'text',
+  'initiatives', 'contentHash', 'fetchedAt', 'firstSeenAt', 'media', 'text',
 ] as const;
 
 /** One CSV field, quoted when it holds a comma, a quote or a line break. */
@@ -35,6 +35,7 @@ export function renderCsvRow(record: ArchiveRecord): string {
     fetchedAt: record.fetchedAt,
     firstSeenAt: record.firstSeenAt,
     text: record.text,
+    media: (record.media ?? []).map((m) => m.path).join(' '),
   };
   return `${CSV_COLUMNS.map((column) => renderCsvField(cells[column])).join(',')}\r\n`;
 }

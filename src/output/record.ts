@@ -1,5 +1,5 @@
 /** The JSON record every command emits (the public schema: schema/record.schema.json). */
-import type { ArchiveEntry } from '../archive/types.js';
+import type { ArchiveEntry, MediaRef } from '../archive/types.js';
 import type { Article } from '../extract/types.js';
 
 /** The record of one article, as `extract` prints it: the article and when it was fetched. */
@@ -13,6 +13,8 @@ export interface ArchiveRecord extends ArticleRecord {
   readonly path: string;
   readonly firstSeenAt: string;
   readonly change?: 'new' | 'updated' | undefined;
+  /** The files archived with the article (front matter `media`); absent when none. */
+  readonly media?: readonly MediaRef[] | undefined;
 }
 
 /** The record of a freshly extracted article. */
@@ -57,5 +59,6 @@ export function toArchiveRecord(
     path,
     firstSeenAt: entry.firstSeenAt,
     ...(change ? { change } : {}),
+    ...(entry.media && entry.media.length > 0 ? { media: entry.media } : {}),
   };
 }

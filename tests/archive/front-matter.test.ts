@@ -115,3 +115,20 @@ describe('parseArchiveFile errors', () => {
     expect(() => parseArchiveFile(text)).toThrow(/"contentHash" must be a string: it is missing/);
   });
 });
+
+describe('front matter: media', () => {
+  const media = [{ url: 'https://www.beauvais.fr/docs/actualites/1409-marche.pdf', path: `media/${'c'.repeat(64)}-1409-marche.pdf`, sha256: 'c'.repeat(64), type: 'application/pdf', bytes: 1234 }];
+
+  it('round-trips the media list, after the history', () => {
+    const text = renderArchiveFile({ ...entryWith({}), media });
+    expect(text).toContain('\nmedia:\n  - url: "https://www.beauvais.fr/docs/actualites/1409-marche.pdf"\n');
+    expect(text.indexOf('\nmedia:')).toBeGreaterThan(text.indexOf('\nhistory:'));
+    expect(parseArchiveFile(text).media).toEqual(media);
+    expect(renderArchiveFile(entryWith({}))).not.toContain('media:');
+  });
+
+  it('names the field of a malformed media entry', () => {
+    const text = renderArchiveFile({ ...entryWith({}), media }).replace('bytes: 1234', 'bytes: "beaucoup"');
+    expect(() => parseArchiveFile(text)).toThrow(/"bytes" must be a whole number/);
+  });
+});

@@ -33,3 +33,18 @@ describe('renderCsvRow', () => {
     expect(row.endsWith(',Corps\r\n')).toBe(true);
   });
 });
+
+describe('renderCsvRow with media', () => {
+  it('lists the archived media paths, space-separated, before the text', () => {
+    const media = [
+      { url: 'https://www.beauvais.fr/images/a.jpg', path: `media/${'a'.repeat(64)}-a.jpg`, sha256: 'a'.repeat(64), type: 'image/jpeg', bytes: 10 },
+      { url: 'https://www.beauvais.fr/docs/b.pdf', path: `media/${'b'.repeat(64)}-b.pdf`, sha256: 'b'.repeat(64), type: 'application/pdf', bytes: 20 },
+    ];
+    const record: ArchiveRecord = {
+      id: '1', url: 'https://www.beauvais.fr/a/1-x.html', title: 'T', publishedAt: null, updatedAt: null, dateSource: null, section: null,
+      initiatives: [], markdown: 'Corps', text: 'Corps', contentHash: `sha256:${'0'.repeat(64)}`, fetchedAt: '2026-11-26T10:00:00.000Z',
+      aliases: [], path: '2026/11/2026-11-26-t.md', firstSeenAt: '2026-11-26T10:00:00.000Z', media,
+    };
+    expect(renderCsvRow(record).endsWith(`,media/${'a'.repeat(64)}-a.jpg media/${'b'.repeat(64)}-b.pdf,Corps\r\n`)).toBe(true);
+  });
+});
