@@ -31,6 +31,8 @@ const COMPONENT_ARTICLE = /\/component\/content\/article\/0*(\d+)(?:\.html?)?$/i
 /** A last segment that is a date (`/agenda/2024-01-15`), not `<id>-<alias>`. */
 const DATE_SEGMENT = /\/\d{4}-\d{2}(?:-\d{2})?(?:\.html?)?$/;
 
+/** A content id of five digits or more in the last segment ("vorsatzschalung-33656", "arid,133484"). */
+const CONTENT_ID = /(?:^|[^\d])\d{5,}(?:[^\d]|$)/u;
 /** Words of a slug: "la-flamme_olympique" has three. */
 const SLUG_SEPARATOR = /[-_+]+/u;
 /** Words of a slug that an article has (a title made into a path), and a category path ("prochainement-a-beauvais") rarely does. */
@@ -178,6 +180,7 @@ export function looksLikeArticleUrl(url: URL): boolean {
   if (LISTING_PATH.test(url.pathname) || url.searchParams.has('start') || url.searchParams.has('limitstart')) return false;
   if (articleIdFromUrl(url) !== null || DATED_PATH.test(url.pathname)) return true;
   const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  if (CONTENT_ID.test(last)) return true;
   const words = last.replace(/\.[a-z0-9]{2,5}$/iu, '').split(SLUG_SEPARATOR).filter((word) => /\p{L}/u.test(word));
   return words.length >= SLUG_WORDS;
 }

@@ -16,7 +16,7 @@ import { ANCHOR, HEADING_LINK, READ_MORE } from './selectors.js';
 const LISTING_LINK_DENSITY = 0.5;
 /** A dominant block holds this many times the text of the longest teaser beside it… */
 const DOMINANCE = 3;
-/** …or only this many times when the URL has an article's shape (evidence toward "article"). */
+/** …or, at an article's address and when the block is itself a stub, this many times. */
 const DOMINANCE_AT_ARTICLE_URL = 1.5;
 /** A block is a listing when teasers hold this share of its text and none of them dominates it. */
 const TEASERS_SHARE = 0.5;
@@ -59,10 +59,12 @@ export function listingEvidence(body: Element, teasers: readonly Element[], page
   const fewest = articleUrl ? 3 : 2;
   const insideText = inside.reduce((sum, length) => sum + length, 0);
   if (inside.length >= fewest && insideText >= TEASERS_SHARE * text.length && Math.max(...inside) < DOMINANT_SHARE * text.length) return `listing page (${inside.length} article teasers)`;
-  const dominance = articleUrl ? DOMINANCE_AT_ARTICLE_URL : DOMINANCE;
+  // At an article's address, teasers beside the block are its related articles, unless the block is
+  // itself a stub among them (a few lines, a "read more" link).
+  const dominance = !articleUrl ? DOMINANCE : around && isStub(body, text) ? DOMINANCE_AT_ARTICLE_URL : 0;
   if (beside.length >= fewest && Math.max(...beside) * dominance > text.length) return `listing page (${beside.length} article teasers, none dominant)`;
   if (linkDensity(body) > LISTING_LINK_DENSITY) return 'listing page (its main block is mostly links)';
-  const readMore = queryWithin(body, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
+  const readMore = readMoreLinks(body);
   if (readMore >= 3 && text.length / readMore < STUB_TEXT) return `listing page (${readMore} "read more" links)`;
   return null;
 }
@@ -73,4 +75,14 @@ function headsAnotherPage(teaser: Element, pageUrl: URL): boolean {
     const target = parseHref(a.attribs['href'] ?? '', pageUrl);
     return target !== null && target.pathname !== pageUrl.pathname;
   });
+}
+
+/** How many "read more" links a block holds. */
+function readMoreLinks(block: Element): number {
+  return queryWithin(block, ANCHOR).filter((a) => READ_MORE.test(textOf(a))).length;
+}
+
+/** Whether a block is a teaser's stub: a few lines, or a text ending on a "read more" link. */
+function isStub(block: Element, text: string): boolean {
+  return text.length < STUB_TEXT || readMoreLinks(block) > 0;
 }
