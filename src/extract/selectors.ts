@@ -127,7 +127,7 @@ export const NON_TEXT_TAGS = new Set([
  * Matched as whole words of the class/id so that `navigation-buttons` matches and `canvas` does not.
  */
 export const CHROME_NAME =
-  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu|sidebar|aside|footer|share|sharing|partage|social|socials|addthis|sharethis|cookies?|cookiebar|rgpd|gdpr|consent|breadcrumbs?|pathway|module|moduletable|moduletable_[a-z0-9]+|mod|banner|bannergroup|entete|pagenav|pagenavigation|pager|pagination|tags|comments?|jcomments|disqus|related|relateditems|latestnews|mostread|newsflash|advert|ads|widget|search|searchform|login|popup|modal)(?=$|[\s_-])/iu;
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu|sidebar|aside|footer|share|sharing|partage|social|socials|addthis|sharethis|cookies?|cookiebar|rgpd|gdpr|consent|breadcrumbs?|pathway|module|moduletable|moduletable_[a-z0-9]+|mod|banner|bannergroup|entete|pagenav|pagenavigation|pager|pagination|tags|comments?|jcomments|disqus|related|relateditems|latestnews|mostread|newsflash|advert|ads|widget|search|searchform|login|popup|modal|author|authors|bio|byline|subscribe|subscription|signup|newsletter|promo|sponsored)(?=$|[\s_-])/iu;
 
 /**
  * Class or id words that say a block holds the text ("content-sidebar-wrap", "mod_article",
