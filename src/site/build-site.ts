@@ -1,0 +1,139 @@
+/**
+ * Builds the reading-room site of an archive from its files alone (no network): the listing pages,
+ * one page per article, a history page per changed article, the search index, the stylesheet and
+ * script, and the kept media. Only `SiteWriter` touches the site folder.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import pLimit from 'p-limit';
+import { isMissing, readInside, resolveInside } from '../archive/atomic-write.js';
+import { parseArchiveFile } from '../archive/front-matter.js';
+import { readArchive } from '../archive/read-archive.js';
+import { toPlainText } from '../extract/plain-text.js';
+import type { Logger } from '../log.js';
+import { createMarkdownRenderer } from './markdown.js';
+import { compareNewestFirst, type SiteArticle, toSiteArticle } from './model.js';
+import { renderArticlePage, type RenderMarkdown } from './page-article.js';
+import { type ArticleVersion, renderHistoryPage } from './page-history.js';
+import {
+  renderDatesPage, renderHomePage, renderMonthPage, renderSectionPage, renderSectionsPage, renderYearPage, type SiteIndex, toMonthPage, toSiteIndex, toYearPage,
+} from './page-lists.js';
+import { renderSearchClient, renderSearchPage } from './search-client.js';
+import { renderSearchIndex } from './search-index.js';
+import { cleanSiteFolder, SiteWriter, type WriteSummary } from './site-writer.js';
+import { SITE_CSS } from './style.js';
+
+/** What to build, from where, to where. */
+export interface SiteBuildOptions {
+  readonly outDir: string;
+  readonly siteDir: string;
+  /** Empty the site folder first and render everything. */
+  readonly clean: boolean;
+  /** Names the renderer in the manifest: another version renders every page again. */
+  readonly tool: string;
+  readonly logger: Logger;
+}
+
+/** What a build did. */
+export interface SiteBuildSummary extends WriteSummary {
+  readonly articles: number;
+  /** Articles whose pages were rendered (new or changed). */
+  readonly rendered: number;
+  /** Archive or history files that could not be read (reported, left out). */
+  readonly unreadable: number;
+}
+
+/** Files written at once. */
+const WRITE_CONCURRENCY = 8;
+
+/** Builds or updates the site; returns what it did. */
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSummary> {
+  if (options.clean) await cleanSiteFolder(options.siteDir);
+  const writer = await SiteWriter.open(options.siteDir, options.tool);
+  let unreadable = 0;
+  const articles: SiteArticle[] = [];
+  for await (const item of readArchive(options.outDir)) {
+    if ('error' in item) {
+      unreadable += 1;
+      options.logger.error(`${item.path}: ${item.error}`);
+    } else {
+      articles.push(toSiteArticle(item.path, item.entry));
+    }
+  }
+  articles.sort(compareNewestFirst);
+  const index = toSiteIndex(articles);
+  const limit = pLimit(WRITE_CONCURRENCY);
+  const renderMarkdown = createMarkdownRenderer();
+  let rendered = 0;
+  await Promise.all(
+    articles.map((article) =>
+      limit(async () => {
+        const key = createHash('sha256').update(JSON.stringify(article.entry)).digest('hex');
+        if (writer.keepArticle(article.source, key)) return;
+        unreadable += await writeArticlePages(writer, article, renderMarkdown, options);
+        writer.recordArticle(article.source, key, article.historyPage ? [article.page, article.historyPage] : [article.page]);
+        rendered += 1;
+      }),
+    ),
+  );
+  await Promise.all([...renderListings(index)].map(([path, html]) => limit(() => writer.write(path, html))));
+  await writeMedia(writer, articles, options);
+  const summary = await writer.finish(options.tool);
+  return { ...summary, articles: articles.length, rendered, unreadable };
+}
+
+/** Every listing page, the search page and index, and the assets. */
+function* renderListings(index: SiteIndex): Iterable<[string, string]> {
+  yield ['index.html', renderHomePage(index)];
+  yield ['annees.html', renderDatesPage(index)];
+  const months = [...index.byMonth.keys()];
+  for (const year of new Set(months.map((m) => m.slice(0, 4)))) yield [toYearPage(year), renderYearPage(index, year)];
+  for (const month of months) yield [toMonthPage(month), renderMonthPage(index, month)];
+  yield ['rubriques/index.html', renderSectionsPage(index)];
+  for (const page of index.bySection.keys()) yield [page, renderSectionPage(index, page)];
+  yield ['recherche.html', renderSearchPage()];
+  yield ['assets/site.css', SITE_CSS];
+  yield ['assets/search.js', renderSearchClient()];
+  const docs = index.articles.map((a) => ({ page: a.page, title: a.entry.title, date: a.date, section: a.entry.section, body: toPlainText(a.entry.markdown) }));
+  yield* renderSearchIndex(docs);
+}
+
+/** Writes an article's page and its history page; returns how many history files could not be read. */
+async function writeArticlePages(writer: SiteWriter, article: SiteArticle, renderMarkdown: RenderMarkdown, options: SiteBuildOptions): Promise<number> {
+  await writer.write(article.page, renderArticlePage(article, renderMarkdown));
+  if (!article.historyPage) return 0;
+  const versions: ArticleVersion[] = [];
+  let unreadable = 0;
+  for (const file of article.entry.history) {
+    try {
+      const text = await readInside(options.outDir, file);
+      if (text === undefined) throw new Error('the file is missing');
+      versions.push({ entry: parseArchiveFile(text.toString('utf8')), file });
+    } catch (error) {
+      unreadable += 1;
+      options.logger.error(`${file} (history of ${article.source}): ${(error as Error).message}`);
+    }
+  }
+  versions.push({ entry: article.entry, file: article.source });
+  await writer.write(article.historyPage, renderHistoryPage(article, versions));
+  return unreadable;
+}
+
+/** Copies each kept media file into the site (same path as under `<out>`); a missing one is reported. */
+async function writeMedia(writer: SiteWriter, articles: readonly SiteArticle[], options: SiteBuildOptions): Promise<void> {
+  const seen = new Set<string>();
+  for (const media of articles.flatMap((a) => a.media)) {
+    if (seen.has(media.path)) continue;
+    seen.add(media.path);
+    const source = resolveInside(options.outDir, media.path);
+    try {
+      const { size, mtimeMs } = await stat(source);
+      const known = `${media.sha256 ?? ''}:${size}:${mtimeMs}`;
+      if (writer.hasFile(media.path, known)) writer.keepFile(media.path, known);
+      else await writer.writeAs(media.path, await readFile(source), known);
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      options.logger.warn(`${media.path}: kept media file is missing from the archive`);
+    }
+  }
+}
