@@ -33,6 +33,14 @@ export function toRoot(pagePath: string): string {
   return '../'.repeat(pagePath.split('/').length - 1);
 }
 
+/** Link targets a page may show from an archive's fields: web pages only. */
+const WEB_URL = /^https?:\/\//i;
+
+/** A link to a web page, or the text alone when the value is not a web URL. */
+export function renderExternalLink(url: string, text = url): string {
+  return WEB_URL.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(text)}</a>` : escapeHtml(text);
+}
+
 /** A relative link from `fromPath` to `toPath`, both site paths. */
 export function linkTo(fromPath: string, toPath: string): string {
   return escapeHtml(toRoot(fromPath) + toPath);
@@ -51,6 +59,7 @@ export function renderPage(shell: PageShell): string {
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'">
 <title>${escapeHtml(shell.title)} · ${escapeHtml(SITE_NAME)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${root}assets/site.css">
 </head>
 <body>

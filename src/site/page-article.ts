@@ -1,7 +1,7 @@
 /** An article's page: its metadata, its body from the archived Markdown, its links, WARC record and media. */
 import type { DateSource } from '../extract/types.js';
 import { renderFrenchDate, renderFrenchTime } from './french.js';
-import { escapeHtml, linkTo, renderPage } from './html.js';
+import { escapeHtml, linkTo, renderExternalLink, renderPage } from './html.js';
 import type { MarkdownContext } from './markdown.js';
 import type { SiteArticle } from './model.js';
 import { toMonthPage } from './page-lists.js';
@@ -61,7 +61,7 @@ function renderMedia(article: SiteArticle): string {
 
 function renderSources(article: SiteArticle): string {
   const { entry } = article;
-  const link = (url: string): string => `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>`;
+  const link = (url: string): string => renderExternalLink(url);
   const aliases = entry.aliases.length > 0 ? `<dt>Autres adresses</dt>${entry.aliases.map((a) => `<dd>${link(a)}</dd>`).join('')}` : '';
   const warc = entry.warc ? `<dt>Capture WARC</dt><dd><code>${escapeHtml(entry.warc.file)}</code><br><code>${escapeHtml(entry.warc.recordId)}</code></dd>` : '';
   const source = entry.dateSource ? `<dt>Origine de la date</dt><dd>${escapeHtml(DATE_SOURCE_LABEL[entry.dateSource])}</dd>` : '';

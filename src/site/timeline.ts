@@ -50,8 +50,9 @@ export function renderTimeline(counts: ReadonlyMap<string, number>, monthPage: (
     const h = Math.max(2, Math.round((n / max) * PLOT_HEIGHT));
     return `<a href="${escapeHtml(monthPage(month))}" aria-label="${escapeHtml(label)}"><rect class="bar" x="${x}" y="${TOP + PLOT_HEIGHT - h}" width="${BAR}" height="${h}"><title>${escapeHtml(label)}</title></rect></a>`;
   });
+  // A year's label under its January, and under the first month unless a January follows too closely.
   const years = months.flatMap((month, i) =>
-    month.endsWith('-01') || i === 0
+    month.endsWith('-01') || (i === 0 && Number(month.slice(5, 7)) <= 9)
       ? [`<text class="axis-label" x="${LEFT + i * (BAR + GAP)}" y="${TOP + PLOT_HEIGHT + 16}">${month.slice(0, 4)}</text>`]
       : [],
   );
