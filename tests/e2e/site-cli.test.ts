@@ -1,0 +1,151 @@
+/**
+ * `site` as a cron job runs it: the site of the fixture archive, rebuilt after a change (only that
+ * article's pages and the indexes are rewritten), identical byte for byte to a `--clean` build, and
+ * refusing folders it must not write into.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArchiveFile, renderArchiveFile } from '../../src/archive/front-matter.js';
+import { buildSiteArchive } from '../helpers/site-archive.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let out: string;
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'beauvais-site-cli-'));
+  await buildSiteArchive(out);
+}, 120_000);
+
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+/** Every file of a folder (relative path → bytes). */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const walk = async (d: string): Promise<void> => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      if (e.isDirectory()) await walk(join(d, e.name));
+      else files.set(relative(dir, join(d, e.name)), await readFile(join(d, e.name)));
+    }
+  };
+  await walk(dir);
+  return files;
+}
+
+async function mtimes(dir: string, files: Iterable<string>): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const f of files) times.set(f, (await stat(join(dir, f))).mtimeMs);
+  return times;
+}
+
+describe('site', () => {
+  it('builds the site into <out>/site from the archive files, and writes nothing to stdout', async () => {
+    const result = await runCli(['site', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/site: 11 articles \(11 rendered\)/);
+    const files = await snapshot(join(out, 'site'));
+    expect(files.has('index.html')).toBe(true);
+    expect(files.has('2018/03/2018-03-05-travaux-rue-de-la-madeleine.historique.html')).toBe(true);
+    expect([...files.keys()].filter((f) => f.endsWith('.md'))).toEqual([]);
+    // Links point at files, never at folders (a folder opens as a listing from file://).
+    for (const [name, bytes] of files) {
+      if (!name.endsWith('.html')) continue;
+      for (const [, href] of bytes.toString('utf8').matchAll(/href="([^"]*)"/g)) {
+        if (href && !/^(https?:|mailto:|#|data:)/.test(href)) expect(href, `${name}: ${href}`).toMatch(/\.(html|css|js|png|jpe?g|gif|webp|svg|pdf)(#.*)?$/);
+      }
+    }
+  });
+
+  it('rewrites only the changed article\'s page and the indexes after a change, and matches a --clean build byte for byte', async () => {
+    expect((await runCli(['site', '--out', out])).code).toBe(0);
+    const siteDir = join(out, 'site');
+    const before = await snapshot(siteDir);
+    const timesBefore = await mtimes(siteDir, before.keys());
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await runCli(['site', '--out', out]);
+    expect(again.stderr).toMatch(/\(0 rendered\), 0 files written/);
+
+    const file = join(out, '2018/01/2018-01-10-la-mediatheque-ouvre-le-dimanche.md');
+    const entry = parseArchiveFile(await readFile(file, 'utf8'));
+    await writeFile(file, renderArchiveFile({ ...entry, markdown: `${entry.markdown}\n\nHoraires étendus au lundi.` }));
+    const changed = await runCli(['site', '--out', out]);
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toMatch(/\(1 rendered\)/);
+    const after = await snapshot(siteDir);
+    const timesAfter = await mtimes(siteDir, after.keys());
+    const rewritten = [...after.keys()].filter((f) => timesAfter.get(f) !== timesBefore.get(f)).sort();
+    expect(rewritten).toContain('2018/01/2018-01-10-la-mediatheque-ouvre-le-dimanche.html');
+    expect(rewritten).toContain('search/t-lu.js');
+    expect(rewritten.filter((f) => f.endsWith('.html') && !f.endsWith('index.html') && !['annees.html', 'recherche.html'].includes(f) && !f.startsWith('rubriques/'))).toEqual([
+      '2018/01/2018-01-10-la-mediatheque-ouvre-le-dimanche.html',
+    ]);
+    expect(rewritten.length).toBeLessThan(before.size / 2);
+
+    const clean = await runCli(['site', '--out', out, '--clean']);
+    expect(clean.code).toBe(0);
+    const rebuilt = await snapshot(siteDir);
+    expect([...rebuilt.keys()].sort()).toEqual([...after.keys()].sort());
+    for (const [name, bytes] of rebuilt) expect(bytes.equals(after.get(name) as Buffer), name).toBe(true);
+  });
+
+  it('removes the pages of an article gone from the archive', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-gone-'));
+    try {
+      await mkdir(join(dir, 'archive', '2018', '09'), { recursive: true });
+      const source = join(out, '2018/09/2018-09-01-les-photaumnales-2018.md');
+      const copy = join(dir, 'archive', '2018/09/2018-09-01-les-photaumnales-2018.md');
+      await writeFile(copy, await readFile(source));
+      expect((await runCli(['site', '--out', join(dir, 'archive'), '--to', join(dir, 'web')])).code).toBe(0);
+      expect((await snapshot(join(dir, 'web'))).has('2018/09/2018-09-01-les-photaumnales-2018.html')).toBe(true);
+      await rm(copy);
+      const result = await runCli(['site', '--out', join(dir, 'archive'), '--to', join(dir, 'web')]);
+      expect(result.code).toBe(0);
+      const files = await snapshot(join(dir, 'web'));
+      expect(files.has('2018/09/2018-09-01-les-photaumnales-2018.html')).toBe(false);
+      expect(files.has('2018/09/index.html')).toBe(false);
+      expect(files.get('index.html')?.toString('utf8')).toContain('L’archive ne contient encore aucun article.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a site folder inside the Markdown tree, around the archive, or holding other files', async () => {
+    for (const to of [join(out, '2018'), out, join(out, '.history', 'x'), join(out, '..')]) {
+      const result = await runCli(['site', '--out', out, '--to', to]);
+      expect(result.code, to).toBe(2);
+      expect(result.stderr).toMatch(/--to/);
+    }
+    const foreign = await mkdtemp(join(tmpdir(), 'beauvais-site-foreign-'));
+    try {
+      await writeFile(join(foreign, 'notes.txt'), 'mine');
+      for (const args of [[], ['--clean']]) {
+        const result = await runCli(['site', '--out', out, '--to', foreign, ...args]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/holds no site built by beauvais-archive/);
+      }
+      expect(await readdir(foreign)).toEqual(['notes.txt']);
+    } finally {
+      await rm(foreign, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 when the archive folder does not exist, and 3 with a damaged file (the rest is built)', async () => {
+    const missing = await runCli(['site', '--out', join(out, 'nope')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/does not exist/);
+    const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-damaged-'));
+    try {
+      await mkdir(join(dir, '2018', '09'), { recursive: true });
+      await writeFile(join(dir, '2018/09/2018-09-01-broken.md'), 'no front matter');
+      await writeFile(join(dir, '2018/09/2018-09-01-les-photaumnales-2018.md'), await readFile(join(out, '2018/09/2018-09-01-les-photaumnales-2018.md')));
+      const result = await runCli(['site', '--out', dir]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/2018-09-01-broken\.md: no front matter/);
+      expect((await snapshot(join(dir, 'site'))).has('2018/09/2018-09-01-les-photaumnales-2018.html')).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
