@@ -1,6 +1,6 @@
 // `npm run demo`: serves the fixture mini-site on 127.0.0.1 and runs the real CLI against it, so a
 // newcomer without network sees the tool work end to end: crawl, list the archive, show one file,
-// crawl again (incremental: nothing written), export as CSV.
+// crawl again (incremental: nothing written), export as CSV, and build the archive's website.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,6 +44,9 @@ try {
   }
   await run(['crawl', '--base-url', site.url, '--out', out, '--delay', '0']);
   await run(['export', '--out', out, '--format', 'csv', '--section', 'culture']);
+  await run(['site', '--out', out]);
+  console.error('\nThe reading room (open it in a browser, from the disk):');
+  console.log(join(out, 'site', 'index.html'));
 } finally {
   await site.close();
 }

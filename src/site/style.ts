@@ -38,7 +38,7 @@ h1 { line-height: 1.25; }
 .months { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .timeline { margin: 0; }
 .timeline-scroll { overflow-x: auto; }
-.timeline svg { max-width: 100%; height: auto; min-width: 20rem; }
+.timeline svg { display: block; }
 .timeline .bar { fill: var(--bar); }
 .timeline a:hover .bar, .timeline a:focus .bar { fill: var(--bar-hover); }
 .timeline a:focus { outline: none; }

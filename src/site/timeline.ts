@@ -6,8 +6,10 @@
 import { renderCount, renderMonth } from './french.js';
 import { escapeHtml } from './html.js';
 
-const BAR = 8;
-const GAP = 2;
+/** The plot's target width: the bars share it, each between MIN_SLOT and MAX_SLOT wide. */
+const PLOT_WIDTH = 720;
+const MIN_SLOT = 4;
+const MAX_SLOT = 36;
 const PLOT_HEIGHT = 160;
 const LEFT = 44;
 const TOP = 12;
@@ -38,22 +40,24 @@ export function renderTimeline(counts: ReadonlyMap<string, number>, monthPage: (
   if (!first || !last) return '<p>L’archive ne contient encore aucun article.</p>';
   const months = listMonths(first, last);
   const max = Math.max(...counts.values());
-  const width = LEFT + months.length * (BAR + GAP) + 8;
+  const slot = Math.max(MIN_SLOT, Math.min(MAX_SLOT, Math.floor(PLOT_WIDTH / months.length)));
+  const bar = slot - Math.max(1, Math.round(slot / 5));
+  const width = LEFT + months.length * slot + 8;
   const height = TOP + PLOT_HEIGHT + BOTTOM;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const description = `${renderCount(total, 'article', 'articles')} de ${renderMonth(first)} à ${renderMonth(last)} ; au plus ${renderCount(max, 'article', 'articles')} en un mois.`;
   const bars = months.map((month, i) => {
     const n = counts.get(month) ?? 0;
-    const x = LEFT + i * (BAR + GAP);
+    const x = LEFT + i * slot;
     const label = `${renderMonth(month)} : ${renderCount(n, 'article', 'articles')}`;
-    if (n === 0) return `<rect class="bar-empty" x="${x}" y="${TOP + PLOT_HEIGHT - 1}" width="${BAR}" height="1"><title>${escapeHtml(label)}</title></rect>`;
+    if (n === 0) return `<rect class="bar-empty" x="${x}" y="${TOP + PLOT_HEIGHT - 1}" width="${bar}" height="1"><title>${escapeHtml(label)}</title></rect>`;
     const h = Math.max(2, Math.round((n / max) * PLOT_HEIGHT));
-    return `<a href="${escapeHtml(monthPage(month))}" aria-label="${escapeHtml(label)}"><rect class="bar" x="${x}" y="${TOP + PLOT_HEIGHT - h}" width="${BAR}" height="${h}"><title>${escapeHtml(label)}</title></rect></a>`;
+    return `<a href="${escapeHtml(monthPage(month))}" aria-label="${escapeHtml(label)}"><rect class="bar" x="${x}" y="${TOP + PLOT_HEIGHT - h}" width="${bar}" height="${h}"><title>${escapeHtml(label)}</title></rect></a>`;
   });
   // A year's label under its January, and under the first month unless a January follows too closely.
   const years = months.flatMap((month, i) =>
     month.endsWith('-01') || (i === 0 && Number(month.slice(5, 7)) <= 9)
-      ? [`<text class="axis-label" x="${LEFT + i * (BAR + GAP)}" y="${TOP + PLOT_HEIGHT + 16}">${month.slice(0, 4)}</text>`]
+      ? [`<text class="axis-label" x="${LEFT + i * slot}" y="${TOP + PLOT_HEIGHT + 16}">${month.slice(0, 4)}</text>`]
       : [],
   );
   const axes = [

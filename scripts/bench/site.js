@@ -1,0 +1,50 @@
+/**
+ * Part f, the reading room: the site of a crawled archive (part d's, 20,000 articles), built from
+ * nothing (wall time, peak RSS), then rebuilt after 10 articles changed. The incremental rebuild must
+ * cost at most 5 % of the full build: a cron line `crawl && site` stays cheap.
+ */
+import { appendFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { failureNote, runNode } from './run-child.js';
+import { countFiles } from './snapshot.js';
+import { fmtMb, fmtMs, fmtRatio } from './stats.js';
+import { info, judged, skipped } from './results.js';
+import { CLI } from './targets.js';
+
+/** Articles changed between the two builds. */
+const CHANGED = 10;
+
+/**
+ * Every archive file under `dir` (YYYY/MM/*.md), sorted.
+ * @param {string} dir
+ */
+function archiveFiles(dir) {
+  const years = readdirSync(dir).filter((n) => /^\d{4}$/.test(n)).sort();
+  return years.flatMap((y) => readdirSync(path.join(dir, y)).sort().flatMap((m) => readdirSync(path.join(dir, y, m)).filter((n) => n.endsWith('.md')).sort().map((n) => path.join(dir, y, m, n))));
+}
+
+/**
+ * Runs part f on an archive folder.
+ * @param {{ dir: string, cliMissing: string | null, log: (line: string) => void }} o
+ * @returns {Promise<import('./results.js').Row[]>}
+ */
+export async function benchSite(o) {
+  if (o.cliMissing) return [skipped('f', 'site build', o.cliMissing)];
+  const files = archiveFiles(o.dir);
+  const full = await runNode([CLI, 'site', '--out', o.dir, '--quiet'], { timeoutMs: 60 * 60_000 });
+  const pages = countFiles(path.join(o.dir, 'site'), '.html');
+  o.log(`  f: full build ${fmtMs(full.wallMs)}, ${pages} pages, exit ${full.code}`);
+  // Ten articles spread over the archive get one more sentence at the end of their body.
+  const step = Math.max(1, Math.floor(files.length / CHANGED));
+  for (let i = 0; i < CHANGED && i * step < files.length; i += 1) appendFileSync(files[i * step] ?? '', 'Une phrase ajoutée par une mise à jour.\n');
+  const incremental = await runNode([CLI, 'site', '--out', o.dir, '--quiet'], { timeoutMs: 60 * 60_000 });
+  o.log(`  f: rebuild after ${CHANGED} changes ${fmtMs(incremental.wallMs)}, exit ${incremental.code}`);
+  const rss = full.usage?.maxRssKb ?? Number.NaN;
+  const ratio = incremental.wallMs / full.wallMs;
+  return [
+    info('f', 'site of the archive', `${files.length} articles, ${pages} HTML pages`),
+    judged('f', 'ours: site build exit code', full.code === 0 && incremental.code === 0 ? '0' : failureNote(full.code === 0 ? incremental : full), '0', full.code === 0 && incremental.code === 0),
+    info('f', 'ours: full site build', `${fmtMs(full.wallMs)}, ${fmtMb(rss)} peak RSS`),
+    judged('f', `rebuild after ${CHANGED} articles changed / full build`, `${fmtRatio(ratio)} (${fmtMs(incremental.wallMs)})`, '≤ 0.05×', ratio <= 0.05),
+  ];
+}
