@@ -8,18 +8,19 @@ import { readFile, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import { isMissing, readInside, resolveInside } from '../archive/atomic-write.js';
 import { parseArchiveFile } from '../archive/front-matter.js';
-import { readArchive } from '../archive/read-archive.js';
+import { listArchiveFiles, readArchiveItem } from '../archive/read-archive.js';
 import { toPlainText } from '../extract/plain-text.js';
 import type { Logger } from '../log.js';
 import { createMarkdownRenderer } from './markdown.js';
-import { compareNewestFirst, type SiteArticle, toSiteArticle } from './model.js';
+import { compareNewestFirst, type SiteArticle, type SiteSummary, toSiteArticle, toSiteSummary } from './model.js';
 import { renderArticlePage, type RenderMarkdown } from './page-article.js';
 import { type ArticleVersion, renderHistoryPage } from './page-history.js';
 import {
   renderDatesPage, renderHomePage, renderMonthPage, renderSectionPage, renderSectionsPage, renderYearPage, type SiteIndex, toMonthPage, toSiteIndex, toYearPage,
 } from './page-lists.js';
 import { renderSearchClient, renderSearchPage } from './search-client.js';
-import { renderSearchIndex } from './search-index.js';
+import { renderSearchIndex, toTermWeights } from './search-index.js';
+import { type CachedArticle, readSiteCache, stampOf, writeSiteCache } from './site-cache.js';
 import { cleanSiteFolder, SiteWriter, type WriteSummary } from './site-writer.js';
 import { SITE_CSS } from './style.js';
 
@@ -50,40 +51,47 @@ const WRITE_CONCURRENCY = 8;
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSummary> {
   if (options.clean) await cleanSiteFolder(options.siteDir);
   const writer = await SiteWriter.open(options.siteDir, options.tool);
+  const cache = await readSiteCache(options.siteDir, options.tool);
+  const limit = pLimit(WRITE_CONCURRENCY);
+  const renderMarkdown = createMarkdownRenderer();
+  const kept: CachedArticle[] = [];
   let unreadable = 0;
-  const articles: SiteArticle[] = [];
-  for await (const item of readArchive(options.outDir)) {
+  let rendered = 0;
+  // A few articles at a time, each entry dropped once its pages are written: memory stays flat with the archive.
+  const visit = async (source: string): Promise<void> => {
+    const stamp = await stampOf(options.outDir, source);
+    const cached = cache.get(source);
+    if (cached && cached.stamp === stamp && writer.keepArticle(source, cached.key)) {
+      kept.push(cached);
+      return;
+    }
+    const item = await readArchiveItem(options.outDir, source);
     if ('error' in item) {
       unreadable += 1;
       options.logger.error(`${item.path}: ${item.error}`);
-    } else {
-      articles.push(toSiteArticle(item.path, item.entry));
+      return;
     }
-  }
-  articles.sort(compareNewestFirst);
-  const index = toSiteIndex(articles);
-  const limit = pLimit(WRITE_CONCURRENCY);
-  const renderMarkdown = createMarkdownRenderer();
-  let rendered = 0;
-  await Promise.all(
-    articles.map((article) =>
-      limit(async () => {
-        const key = createHash('sha256').update(JSON.stringify(article.entry)).digest('hex');
-        if (writer.keepArticle(article.source, key)) return;
-        unreadable += await writeArticlePages(writer, article, renderMarkdown, options);
-        writer.recordArticle(article.source, key, article.historyPage ? [article.page, article.historyPage] : [article.page]);
-        rendered += 1;
-      }),
-    ),
-  );
-  await Promise.all([...renderListings(index)].map(([path, html]) => limit(() => writer.write(path, html))));
-  await writeMedia(writer, articles, options);
+    const article = toSiteArticle(source, item.entry);
+    const key = createHash('sha256').update(JSON.stringify(item.entry)).digest('hex');
+    if (!writer.keepArticle(source, key)) {
+      rendered += 1;
+      unreadable += await writeArticlePages(writer, article, renderMarkdown, options);
+      writer.recordArticle(source, key, article.historyPage ? [article.page, article.historyPage] : [article.page]);
+    }
+    kept.push({ stamp, key, summary: toSiteSummary(article), weights: toTermWeights(article.title, toPlainText(item.entry.markdown)) });
+  };
+  await Promise.all((await listArchiveFiles(options.outDir)).map((source) => limit(() => visit(source))));
+  kept.sort((a, b) => compareNewestFirst(a.summary, b.summary));
+  const index = toSiteIndex(kept.map((k) => k.summary));
+  await Promise.all([...renderListings(index, kept)].map(([path, html]) => limit(() => writer.write(path, html))));
+  await writeMedia(writer, index.articles, options);
   const summary = await writer.finish(options.tool);
-  return { ...summary, articles: articles.length, rendered, unreadable };
+  await writeSiteCache(options.siteDir, options.tool, kept);
+  return { ...summary, articles: kept.length, rendered, unreadable };
 }
 
 /** Every listing page, the search page and index, and the assets. */
-function* renderListings(index: SiteIndex): Iterable<[string, string]> {
+function* renderListings(index: SiteIndex, kept: readonly CachedArticle[]): Iterable<[string, string]> {
   yield ['index.html', renderHomePage(index)];
   yield ['annees.html', renderDatesPage(index)];
   const months = [...index.byMonth.keys()];
@@ -94,8 +102,7 @@ function* renderListings(index: SiteIndex): Iterable<[string, string]> {
   yield ['recherche.html', renderSearchPage()];
   yield ['assets/site.css', SITE_CSS];
   yield ['assets/search.js', renderSearchClient()];
-  const docs = index.articles.map((a) => ({ page: a.page, title: a.entry.title, date: a.date, section: a.entry.section, body: toPlainText(a.entry.markdown) }));
-  yield* renderSearchIndex(docs);
+  yield* renderSearchIndex(kept.map(({ summary: s, weights }) => ({ page: s.page, title: s.title, date: s.date, section: s.section, weights })));
 }
 
 /** Writes an article's page and its history page; returns how many history files could not be read. */
@@ -120,7 +127,7 @@ async function writeArticlePages(writer: SiteWriter, article: SiteArticle, rende
 }
 
 /** Copies each kept media file into the site (same path as under `<out>`); a missing one is reported. */
-async function writeMedia(writer: SiteWriter, articles: readonly SiteArticle[], options: SiteBuildOptions): Promise<void> {
+async function writeMedia(writer: SiteWriter, articles: readonly SiteSummary[], options: SiteBuildOptions): Promise<void> {
   const seen = new Set<string>();
   for (const media of articles.flatMap((a) => a.media)) {
     if (seen.has(media.path)) continue;

@@ -17,11 +17,13 @@ export interface SiteMedia {
   readonly sha256: string | null;
 }
 
-/** An archived article and where the site shows it. */
-export interface SiteArticle {
+/** What the listing pages show of an article, and where the site shows it (kept between builds). */
+export interface SiteSummary {
   /** The archive file, relative to `<out>` ("2017/12/2017-12-08-slug.md"). */
   readonly source: string;
-  readonly entry: ArchiveEntry;
+  readonly title: string;
+  readonly section: string | null;
+  readonly publishedAt: string | null;
   /** "YYYY-MM-DD", Paris calendar date the archive files it under. */
   readonly date: string;
   /** Whether `date` is the day the crawler first saw the article (the page gave none). */
@@ -37,6 +39,11 @@ export interface SiteArticle {
   readonly media: readonly SiteMedia[];
 }
 
+/** An archived article with its entry, for its own pages. */
+export interface SiteArticle extends SiteSummary {
+  readonly entry: ArchiveEntry;
+}
+
 const MARKDOWN_EXTENSION = /\.md$/;
 /** Where a kept media file may lie: under `<out>/media/`, nothing that climbs out. */
 const MEDIA_PATH = /^media\/(?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -48,6 +55,9 @@ export function toSiteArticle(source: string, entry: ArchiveEntry): SiteArticle 
   return {
     source,
     entry,
+    title: entry.title,
+    section: entry.section,
+    publishedAt: entry.publishedAt,
     date,
     firstSeen,
     month: date.slice(0, 7),
@@ -58,16 +68,22 @@ export function toSiteArticle(source: string, entry: ArchiveEntry): SiteArticle 
   };
 }
 
+/** The summary of an article, without its entry (what a later build needs of an unchanged article). */
+export function toSiteSummary(article: SiteArticle): SiteSummary {
+  const { entry: _entry, ...summary } = article;
+  return summary;
+}
+
 /** The page of a section ("Vie municipale" → "rubriques/vie-municipale.html"). */
 export function toSectionPage(section: string): string {
   return `rubriques/${toSlug(section, 60) || 'sans-nom'}.html`;
 }
 
 /** Newest first: by date, then by id so that equal dates keep one order from build to build. */
-export function compareNewestFirst(a: SiteArticle, b: SiteArticle): number {
+export function compareNewestFirst(a: SiteSummary, b: SiteSummary): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-  const at = a.entry.publishedAt ?? '';
-  const bt = b.entry.publishedAt ?? '';
+  const at = a.publishedAt ?? '';
+  const bt = b.publishedAt ?? '';
   if (at !== bt) return at < bt ? 1 : -1;
   return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
 }

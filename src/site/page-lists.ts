@@ -1,7 +1,7 @@
 /** The index pages: home, dates, one page per year, per month and per section. Pure string builders. */
 import { renderCount, renderFrenchDate, renderMonth } from './french.js';
 import { escapeHtml, linkTo, renderPage } from './html.js';
-import type { SiteArticle } from './model.js';
+import type { SiteSummary } from './model.js';
 import { renderTimeline } from './timeline.js';
 
 /** Articles on the home page. */
@@ -10,23 +10,23 @@ const LATEST = 20;
 /** The site's index: what each listing page needs, computed once per build. */
 export interface SiteIndex {
   /** Newest first. */
-  readonly articles: readonly SiteArticle[];
+  readonly articles: readonly SiteSummary[];
   /** "YYYY-MM" → articles of that month, newest first. */
-  readonly byMonth: ReadonlyMap<string, readonly SiteArticle[]>;
+  readonly byMonth: ReadonlyMap<string, readonly SiteSummary[]>;
   /** Section page → its name and articles, newest first. */
-  readonly bySection: ReadonlyMap<string, { readonly name: string; readonly articles: readonly SiteArticle[] }>;
+  readonly bySection: ReadonlyMap<string, { readonly name: string; readonly articles: readonly SiteSummary[] }>;
 }
 
 /** Groups articles (already newest first) by month and by section. */
-export function toSiteIndex(articles: readonly SiteArticle[]): SiteIndex {
-  const byMonth = new Map<string, SiteArticle[]>();
-  const bySection = new Map<string, { name: string; articles: SiteArticle[] }>();
+export function toSiteIndex(articles: readonly SiteSummary[]): SiteIndex {
+  const byMonth = new Map<string, SiteSummary[]>();
+  const bySection = new Map<string, { name: string; articles: SiteSummary[] }>();
   for (const a of articles) {
     const month = byMonth.get(a.month);
     if (month) month.push(a);
     else byMonth.set(a.month, [a]);
-    if (a.sectionPage && a.entry.section) {
-      const group = bySection.get(a.sectionPage) ?? { name: a.entry.section, articles: [] };
+    if (a.sectionPage && a.section) {
+      const group = bySection.get(a.sectionPage) ?? { name: a.section, articles: [] };
       group.articles.push(a);
       bySection.set(a.sectionPage, group);
     }
@@ -45,11 +45,11 @@ export function toYearPage(year: string): string {
 }
 
 /** A list of articles, linked from `from`. */
-export function renderArticleList(from: string, articles: readonly SiteArticle[], withSection = true): string {
+export function renderArticleList(from: string, articles: readonly SiteSummary[], withSection = true): string {
   if (articles.length === 0) return '<p>Aucun article.</p>';
   const items = articles.map((a) => {
-    const section = withSection && a.entry.section && a.sectionPage ? ` · <a href="${linkTo(from, a.sectionPage)}">${escapeHtml(a.entry.section)}</a>` : '';
-    return `<li><a class="article-link" href="${linkTo(from, a.page)}">${escapeHtml(a.entry.title)}</a> <span class="meta"><time datetime="${a.date}">${renderFrenchDate(a.date)}</time>${section}</span></li>`;
+    const section = withSection && a.section && a.sectionPage ? ` · <a href="${linkTo(from, a.sectionPage)}">${escapeHtml(a.section)}</a>` : '';
+    return `<li><a class="article-link" href="${linkTo(from, a.page)}">${escapeHtml(a.title)}</a> <span class="meta"><time datetime="${a.date}">${renderFrenchDate(a.date)}</time>${section}</span></li>`;
   });
   return `<ul class="articles">\n${items.join('\n')}\n</ul>`;
 }

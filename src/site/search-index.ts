@@ -46,26 +46,32 @@ export function toShardName(term: string): string {
   return PLAIN_SHARD.test(key) ? key : `u${[...key].map((c) => c.codePointAt(0)?.toString(16)).join('-')}`;
 }
 
-/** One searchable article: its page, what a result shows, and its words. */
+/** One searchable article: its page, what a result shows, and the weight of each of its words. */
 export interface SearchDocument {
   readonly page: string;
   readonly title: string;
   readonly date: string;
   readonly section: string | null;
-  readonly body: string;
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+/** Each indexed word of an article and its weight: its count in the body, a title word counting TITLE_WEIGHT. */
+export function toTermWeights(title: string, body: string): Record<string, number> {
+  // A Map, not an object: "constructor" or "__proto__" are words like any other.
+  const weights = new Map<string, number>();
+  for (const t of toSearchTerms(title)) weights.set(t, (weights.get(t) ?? 0) + TITLE_WEIGHT);
+  for (const t of toSearchTerms(body)) weights.set(t, (weights.get(t) ?? 0) + 1);
+  return Object.fromEntries([...weights].map(([t, w]) => [t, Math.min(w, MAX_WEIGHT)]));
 }
 
 /** The index's files (site path → script text), given the documents in result order (newest first). */
 export function renderSearchIndex(docs: readonly SearchDocument[]): Map<string, string> {
   const terms = new Map<string, number[]>();
   docs.forEach((doc, i) => {
-    const weights = new Map<string, number>();
-    for (const t of toSearchTerms(doc.title)) weights.set(t, (weights.get(t) ?? 0) + TITLE_WEIGHT);
-    for (const t of toSearchTerms(doc.body)) weights.set(t, (weights.get(t) ?? 0) + 1);
-    for (const [t, w] of weights) {
-      const postings = terms.get(t) ?? [];
-      postings.push(i, Math.min(w, MAX_WEIGHT));
-      if (postings.length === 2) terms.set(t, postings);
+    for (const [t, w] of Object.entries(doc.weights)) {
+      const postings = terms.get(t);
+      if (postings) postings.push(i, w);
+      else terms.set(t, [i, w]);
     }
   });
   const shards = new Map<string, string[]>();

@@ -5,7 +5,7 @@ import { createMarkdownRenderer } from '../../src/site/markdown.js';
 import { toSiteArticle } from '../../src/site/model.js';
 import { renderArticlePage } from '../../src/site/page-article.js';
 import { renderWordDiff } from '../../src/site/page-history.js';
-import { foldText, renderSearchIndex, toSearchTerms, toShardName } from '../../src/site/search-index.js';
+import { foldText, renderSearchIndex, toSearchTerms, toShardName, toTermWeights } from '../../src/site/search-index.js';
 import { listMonths, renderTimeline } from '../../src/site/timeline.js';
 
 const render = createMarkdownRenderer();
@@ -93,12 +93,13 @@ describe('search terms', () => {
 
   it('indexes each word in its shard with its articles, a title word weighing more', () => {
     const files = renderSearchIndex([
-      { page: 'a.html', title: 'École', date: '2018-01-01', section: null, body: 'rentrée' },
-      { page: 'b.html', title: 'Rentrée', date: '2017-01-01', section: 'Vie', body: 'école école' },
+      { page: 'a.html', title: 'École', date: '2018-01-01', section: null, weights: toTermWeights('École', 'rentrée') },
+      { page: 'b.html', title: 'Rentrée', date: '2017-01-01', section: 'Vie', weights: toTermWeights('Rentrée', 'école école constructor') },
     ]);
     expect(files.get('search/t-ec.js')).toBe('BeauvaisSearch.terms("ec",{"ecole":[0,10,1,2]});\n');
     expect(files.get('search/docs-0.js')).toBe('BeauvaisSearch.docs(0,[["a.html","École","2018-01-01",""],["b.html","Rentrée","2017-01-01","Vie"]]);\n');
-    expect(files.get('search/meta.js')).toBe('BeauvaisSearch.meta({"docs":2,"perChunk":500,"shards":["ec","re"]});\n');
+    expect(files.get('search/t-co.js')).toBe('BeauvaisSearch.terms("co",{"constructor":[1,1]});\n');
+    expect(files.get('search/meta.js')).toBe('BeauvaisSearch.meta({"docs":2,"perChunk":500,"shards":["co","ec","re"]});\n');
   });
 });
 
