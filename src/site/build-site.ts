@@ -19,7 +19,8 @@ import {
   renderDatesPage, renderHomePage, renderMonthPage, renderSectionPage, renderSectionsPage, renderYearPage, type SiteIndex, toMonthPage, toSiteIndex, toYearPage,
 } from './page-lists.js';
 import { renderSearchClient, renderSearchPage } from './search-client.js';
-import { renderSearchIndex, toTermWeights } from './search-index.js';
+import { type ChangedDocument, writeSearchIndex } from './search-build.js';
+import { type IndexedDocument, toShardList, toTermWeights } from './search-index.js';
 import { type CachedArticle, readSiteCache, stampOf, writeSiteCache } from './site-cache.js';
 import { cleanSiteFolder, SiteWriter, type WriteSummary } from './site-writer.js';
 import { SITE_CSS } from './style.js';
@@ -52,23 +53,33 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
   if (options.clean) await cleanSiteFolder(options.siteDir);
   const writer = await SiteWriter.open(options.siteDir, options.tool);
   const cache = await readSiteCache(options.siteDir, options.tool);
+  const sources = await listArchiveFiles(options.outDir);
+  // An article's search number is its rank among the files: the last index can be patched when its
+  // files are still the first ones, in the same order (a crawl adds articles at the end).
+  const patchable = cache.sources.length > 0 && cache.sources.every((s, i) => sources[i] === s) && writer.previousFiles('search/meta.js').length === 1;
   const limit = pLimit(WRITE_CONCURRENCY);
   const renderMarkdown = createMarkdownRenderer();
+  const summaries: (SiteSummary | null)[] = sources.map(() => null);
   const kept: CachedArticle[] = [];
+  const changed: ChangedDocument[] = [];
+  const indexed: IndexedDocument[] = [];
   let unreadable = 0;
   let rendered = 0;
   // A few articles at a time, each entry dropped once its pages are written: memory stays flat with the archive.
-  const visit = async (source: string): Promise<void> => {
+  const visit = async (source: string, id: number): Promise<void> => {
     const stamp = await stampOf(options.outDir, source);
-    const cached = cache.get(source);
-    if (cached && cached.stamp === stamp && writer.keepArticle(source, cached.key)) {
-      kept.push(cached);
+    const cached = cache.articles.get(source);
+    const previous = cached?.id === id ? cached : undefined;
+    if (patchable && previous && previous.stamp === stamp && writer.keepArticle(source, previous.key)) {
+      summaries[id] = previous.summary;
+      kept.push(previous);
       return;
     }
     const item = await readArchiveItem(options.outDir, source);
     if ('error' in item) {
       unreadable += 1;
       options.logger.error(`${item.path}: ${item.error}`);
+      changed.push({ id, weights: null, previousShards: previous?.shards ?? '' });
       return;
     }
     const article = toSiteArticle(source, item.entry);
@@ -78,20 +89,26 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
       unreadable += await writeArticlePages(writer, article, renderMarkdown, options);
       writer.recordArticle(source, key, article.historyPage ? [article.page, article.historyPage] : [article.page]);
     }
-    kept.push({ stamp, key, summary: toSiteSummary(article), weights: toTermWeights(article.title, toPlainText(item.entry.markdown)) });
+    const weights = toTermWeights(article.title, toPlainText(item.entry.markdown));
+    const summary = toSiteSummary(article);
+    summaries[id] = summary;
+    kept.push({ stamp, key, id, summary, shards: toShardList(weights) });
+    if (patchable) changed.push({ id, weights, previousShards: previous?.shards ?? '' });
+    else indexed.push({ id, weights });
   };
-  await Promise.all((await listArchiveFiles(options.outDir)).map((source) => limit(() => visit(source))));
-  kept.sort((a, b) => compareNewestFirst(a.summary, b.summary));
-  const index = toSiteIndex(kept.map((k) => k.summary));
-  await Promise.all([...renderListings(index, kept)].map(([path, html]) => limit(() => writer.write(path, html))));
+  await Promise.all(sources.map((source, id) => limit(() => visit(source, id))));
+  const index = toSiteIndex(summaries.filter((s): s is SiteSummary => s !== null).sort(compareNewestFirst));
+  await Promise.all([...renderListings(index)].map(([path, html]) => limit(() => writer.write(path, html))));
+  const rows = summaries.map((s) => (s ? { page: s.page, title: s.title, date: s.date, section: s.section } : null));
+  await writeSearchIndex(writer, rows, patchable ? { kind: 'patch', changed } : { kind: 'full', docs: indexed.sort((a, b) => a.id - b.id) });
   await writeMedia(writer, index.articles, options);
   const summary = await writer.finish(options.tool);
-  await writeSiteCache(options.siteDir, options.tool, kept);
-  return { ...summary, articles: kept.length, rendered, unreadable };
+  await writeSiteCache(options.siteDir, options.tool, sources, kept);
+  return { ...summary, articles: index.articles.length, rendered, unreadable };
 }
 
-/** Every listing page, the search page and index, and the assets. */
-function* renderListings(index: SiteIndex, kept: readonly CachedArticle[]): Iterable<[string, string]> {
+/** Every listing page, the search page and the assets. */
+function* renderListings(index: SiteIndex): Iterable<[string, string]> {
   yield ['index.html', renderHomePage(index)];
   yield ['annees.html', renderDatesPage(index)];
   const months = [...index.byMonth.keys()];
@@ -102,7 +119,6 @@ function* renderListings(index: SiteIndex, kept: readonly CachedArticle[]): Iter
   yield ['recherche.html', renderSearchPage()];
   yield ['assets/site.css', SITE_CSS];
   yield ['assets/search.js', renderSearchClient()];
-  yield* renderSearchIndex(kept.map(({ summary: s, weights }) => ({ page: s.page, title: s.title, date: s.date, section: s.section, weights })));
 }
 
 /** Writes an article's page and its history page; returns how many history files could not be read. */

@@ -98,11 +98,13 @@ export function renderSearchClient(): string {
       acc.forEach(function (s, doc) { if (scores.has(doc)) both.set(doc, s + scores.get(doc)); });
       return both;
     }, null);
-    var ranked = Array.from(total.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    // Equal scores: the higher number first (numbers follow the archive's file order, oldest first).
+    var ranked = Array.from(total.entries()).sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
     var top = ranked.slice(0, MAX_RESULTS).map(function (r) { return r[0]; });
     var chunks = new Set(top.map(function (doc) { return Math.floor(doc / store.meta.perChunk); }));
     await Promise.all(Array.from(chunks).map(function (n) { return load('search/docs-' + n + '.js'); }));
-    return { count: ranked.length, docs: top.map(function (doc) { return store.docs[Math.floor(doc / store.meta.perChunk)][doc % store.meta.perChunk]; }) };
+    var docs = top.map(function (doc) { return store.docs[Math.floor(doc / store.meta.perChunk)][doc % store.meta.perChunk]; });
+    return { count: ranked.length, docs: docs.filter(Boolean) };
   }
   var form = document.getElementById('search');
   var input = document.getElementById('q');

@@ -2,7 +2,9 @@
  * The full-text search index, split so a browser loads only what a query needs. Terms are folded
  * (lower case, accents and ligatures removed: "école" and "ecole" are one term) and grouped in shards
  * by their first two characters; a query loads the shard of each of its words, then the few chunks of
- * article titles its best results are in. Every file is a script that hands its data to
+ * article titles its best results are in. An article's number is its rank among the archive files
+ * (sorted paths, so mostly by date): new articles come last, and a rebuild after a crawl patches the
+ * few shards their words are in instead of rebuilding the index. Every file is a script that hands its data to
  * `BeauvaisSearch`, because browsers refuse fetch and XHR from file:// but run <script> tags.
  */
 
@@ -46,14 +48,22 @@ export function toShardName(term: string): string {
   return PLAIN_SHARD.test(key) ? key : `u${[...key].map((c) => c.codePointAt(0)?.toString(16)).join('-')}`;
 }
 
-/** One searchable article: its page, what a result shows, and the weight of each of its words. */
-export interface SearchDocument {
+/** What a search result shows of an article. */
+export interface SearchRow {
   readonly page: string;
   readonly title: string;
   readonly date: string;
   readonly section: string | null;
+}
+
+/** An article's number in the index (its rank among the archive files) and the weight of each of its words. */
+export interface IndexedDocument {
+  readonly id: number;
   readonly weights: Readonly<Record<string, number>>;
 }
+
+/** A shard's terms: term → postings, `[id, weight, id, weight, …]` by increasing id. */
+export type Shard = Map<string, number[]>;
 
 /** Each indexed word of an article and its weight: its count in the body, a title word counting TITLE_WEIGHT. */
 export function toTermWeights(title: string, body: string): Record<string, number> {
@@ -64,33 +74,90 @@ export function toTermWeights(title: string, body: string): Record<string, numbe
   return Object.fromEntries([...weights].map(([t, w]) => [t, Math.min(w, MAX_WEIGHT)]));
 }
 
-/** The index's files (site path → script text), given the documents in result order (newest first). */
-export function renderSearchIndex(docs: readonly SearchDocument[]): Map<string, string> {
-  const terms = new Map<string, number[]>();
-  docs.forEach((doc, i) => {
-    for (const [t, w] of Object.entries(doc.weights)) {
-      const postings = terms.get(t);
-      if (postings) postings.push(i, w);
-      else terms.set(t, [i, w]);
-    }
-  });
-  const shards = new Map<string, string[]>();
-  for (const term of [...terms.keys()].sort()) {
-    const name = toShardName(term);
-    const list = shards.get(name) ?? [];
-    list.push(term);
-    if (list.length === 1) shards.set(name, list);
+/** The shards an article's words fall in, as one comma-separated string (kept between builds). */
+export function toShardList(weights: Readonly<Record<string, number>>): string {
+  return [...new Set(Object.keys(weights).map(toShardName))].sort().join(',');
+}
+
+/** Every shard of the index, built from the documents in increasing id order. */
+export function buildShards(docs: readonly IndexedDocument[]): Map<string, Shard> {
+  const shards = new Map<string, Shard>();
+  for (const doc of docs) addPostings(shards, doc);
+  return shards;
+}
+
+/**
+ * A shard of the last build brought up to date: the postings of `removed` ids dropped, those of
+ * `added` (the same shard built from the documents read again, in id order) merged in, empty terms dropped.
+ */
+export function patchShard(shard: Shard, removed: ReadonlySet<number>, added: Shard | undefined): Shard {
+  const patched: Shard = new Map();
+  for (const [term, postings] of shard) {
+    const kept: number[] = [];
+    for (let i = 0; i < postings.length; i += 2) if (!removed.has(postings[i] as number)) kept.push(postings[i] as number, postings[i + 1] as number);
+    if (kept.length > 0) patched.set(term, kept);
   }
+  for (const [term, postings] of added ?? []) patched.set(term, mergePostings(patched.get(term) ?? [], postings));
+  return patched;
+}
+
+/** A shard's file: a script handing its terms, sorted, to the page. */
+export function renderShardFile(name: string, shard: Shard): string {
+  const data = Object.fromEntries([...shard.keys()].sort().map((t) => [t, shard.get(t)]));
+  return `BeauvaisSearch.terms(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
+}
+
+/** The terms of a shard file written by `renderShardFile`. */
+export function parseShardFile(text: string): Shard {
+  const json = text.slice(text.indexOf(',') + 1, text.lastIndexOf(')'));
+  return new Map(Object.entries(JSON.parse(json) as Record<string, number[]>));
+}
+
+/** The site path of a shard's file. */
+export function toShardPath(name: string): string {
+  return `search/t-${name}.js`;
+}
+
+/** The result rows, by id, in chunks of DOCS_PER_CHUNK (null: an archive file that could not be read). */
+export function renderDocChunks(rows: readonly (SearchRow | null)[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const [name, list] of shards) {
-    const data = Object.fromEntries(list.map((t) => [t, terms.get(t)]));
-    files.set(`search/t-${name}.js`, `BeauvaisSearch.terms(${JSON.stringify(name)},${JSON.stringify(data)});\n`);
+  for (let start = 0, n = 0; start < rows.length; start += DOCS_PER_CHUNK, n += 1) {
+    const chunk = rows.slice(start, start + DOCS_PER_CHUNK).map((d) => (d ? [d.page, d.title, d.date, d.section ?? ''] : 0));
+    files.set(`search/docs-${n}.js`, `BeauvaisSearch.docs(${n},${JSON.stringify(chunk)});\n`);
   }
-  for (let start = 0, n = 0; start < docs.length; start += DOCS_PER_CHUNK, n += 1) {
-    const rows = docs.slice(start, start + DOCS_PER_CHUNK).map((d) => [d.page, d.title, d.date, d.section ?? '']);
-    files.set(`search/docs-${n}.js`, `BeauvaisSearch.docs(${n},${JSON.stringify(rows)});\n`);
-  }
-  const meta = { docs: docs.length, perChunk: DOCS_PER_CHUNK, shards: [...shards.keys()] };
-  files.set('search/meta.js', `BeauvaisSearch.meta(${JSON.stringify(meta)});\n`);
   return files;
+}
+
+/** search/meta.js: how many documents, and which shards exist (the page never asks for a missing one). */
+export function renderSearchMeta(count: number, shards: readonly string[]): string {
+  return `BeauvaisSearch.meta(${JSON.stringify({ docs: count, perChunk: DOCS_PER_CHUNK, shards: [...shards].sort() })});\n`;
+}
+
+/** Adds a document's postings to the shards. */
+function addPostings(shards: Map<string, Shard>, doc: IndexedDocument): void {
+  for (const [term, weight] of Object.entries(doc.weights)) {
+    const name = toShardName(term);
+    let shard = shards.get(name);
+    if (!shard) shards.set(name, (shard = new Map()));
+    const postings = shard.get(term);
+    if (postings) postings.push(doc.id, weight);
+    else shard.set(term, [doc.id, weight]);
+  }
+}
+
+/** Two postings lists, each in increasing id order, merged into one. */
+function mergePostings(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number))) {
+      merged.push(a[i] as number, a[i + 1] as number);
+      i += 2;
+    } else {
+      merged.push(b[j] as number, b[j + 1] as number);
+      j += 2;
+    }
+  }
+  return merged;
 }

@@ -4,9 +4,8 @@
  * replaces a file by renaming a new one over it, so a rewritten article always has a new identity; an
  * unchanged one is neither read nor parsed again, which keeps a rebuild after a crawl cheap.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { isMissing, writeAtomic } from '../archive/atomic-write.js';
 import type { SiteSummary } from './model.js';
 
@@ -19,9 +18,20 @@ export interface CachedArticle {
   readonly stamp: string;
   /** The hash of its entry: its pages' key in the manifest. */
   readonly key: string;
+  /** Its number in the search index. */
+  readonly id: number;
   readonly summary: SiteSummary;
-  readonly weights: Readonly<Record<string, number>>;
+  /** The search shards its words are in (search-index.ts, toShardList). */
+  readonly shards: string;
 }
+
+/** The last build's articles, and every archive file it saw (readable or not) in id order. */
+export interface SiteCache {
+  readonly sources: readonly string[];
+  readonly articles: ReadonlyMap<string, CachedArticle>;
+}
+
+const EMPTY: SiteCache = { sources: [], articles: new Map() };
 
 /** The identity of an archive file: a rewrite (temporary file renamed over it) changes it. */
 export async function stampOf(outDir: string, source: string): Promise<string> {
@@ -29,29 +39,29 @@ export async function stampOf(outDir: string, source: string): Promise<string> {
   return `${s.ino}:${s.size}:${s.mtimeNs}`;
 }
 
-/** The articles the last build kept, by archive file; none when there is no usable cache. */
-export async function readSiteCache(siteDir: string, tool: string): Promise<Map<string, CachedArticle>> {
+/** What the last build kept; nothing when there is no usable cache. */
+export async function readSiteCache(siteDir: string, tool: string): Promise<SiteCache> {
   let text: string;
   try {
     text = await readFile(path.join(siteDir, SITE_CACHE), 'utf8');
   } catch (error) {
-    if (isMissing(error)) return new Map();
+    if (isMissing(error)) return EMPTY;
     throw error;
   }
   try {
-    const data = JSON.parse(text) as { tool?: unknown; articles?: unknown };
+    const data = JSON.parse(text) as { tool?: unknown; sources?: unknown; articles?: unknown };
     // Another version of the renderer may summarise differently: its cache is not used.
-    if (data.tool !== tool || typeof data.articles !== 'object' || data.articles === null) return new Map();
-    return new Map(Object.entries(data.articles as Record<string, CachedArticle>));
+    if (data.tool !== tool || !Array.isArray(data.sources) || !Array.isArray(data.articles)) return EMPTY;
+    const articles = data.articles as CachedArticle[];
+    return { sources: data.sources as string[], articles: new Map(articles.map((a) => [a.summary.source, a])) };
   } catch {
     // A damaged cache only costs reading every article again.
-    return new Map();
+    return EMPTY;
   }
 }
 
-/** Saves what this build kept, atomically, in archive file order. */
-export async function writeSiteCache(siteDir: string, tool: string, articles: readonly CachedArticle[]): Promise<void> {
-  const sorted = [...articles].sort((a, b) => (a.summary.source < b.summary.source ? -1 : 1));
-  const body = sorted.map((a) => `${JSON.stringify(a.summary.source)}:${JSON.stringify(a)}`).join(',\n');
-  await writeAtomic(path.join(siteDir, SITE_CACHE), `{"tool":${JSON.stringify(tool)},"articles":{\n${body}\n}}\n`);
+/** Saves what this build kept, atomically, in id order. */
+export async function writeSiteCache(siteDir: string, tool: string, sources: readonly string[], articles: readonly CachedArticle[]): Promise<void> {
+  const body = [...articles].sort((a, b) => a.id - b.id).map((a) => JSON.stringify(a)).join(',\n');
+  await writeAtomic(path.join(siteDir, SITE_CACHE), `{"tool":${JSON.stringify(tool)},"sources":${JSON.stringify(sources)},"articles":[\n${body}\n]}\n`);
 }

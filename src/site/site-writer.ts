@@ -90,6 +90,17 @@ export class SiteWriter {
     return this.previous.files[sitePath] === hash;
   }
 
+  /** The files of the last build under a folder (`prefix` ends with "/"). */
+  previousFiles(prefix: string): string[] {
+    return Object.keys(this.previous.files).filter((f) => f.startsWith(prefix));
+  }
+
+  /** Keeps a file of the last build as it is. */
+  keepPrevious(sitePath: string): void {
+    const hash = this.previous.files[sitePath];
+    if (hash !== undefined) this.keepFile(sitePath, hash);
+  }
+
   /** Keeps a file whose hash is known without reading it. */
   keepFile(sitePath: string, hash: string): void {
     this.files[sitePath] = hash;

@@ -90,6 +90,24 @@ describe('site', () => {
     for (const [name, bytes] of rebuilt) expect(bytes.equals(after.get(name) as Buffer), name).toBe(true);
   });
 
+  it('adds a new article to the index and the listings, as a --clean build does', async () => {
+    const siteDir = join(out, 'site');
+    expect((await runCli(['site', '--out', out])).code).toBe(0);
+    const source = parseArchiveFile(await readFile(join(out, '2018/09/2018-09-01-les-photaumnales-2018.md'), 'utf8'));
+    await mkdir(join(out, '2026', '11'), { recursive: true });
+    const added = { ...source, id: '4000', title: 'Le carnaval des écoles', url: 'https://www.beauvais.fr/actualites/culture/4000-x.html', publishedAt: '2026-11-20', markdown: 'Un défilé de zèbres costumés.' };
+    await writeFile(join(out, '2026/11/2026-11-20-le-carnaval-des-ecoles.md'), renderArchiveFile(added));
+    const result = await runCli(['site', '--out', out]);
+    expect(result.stderr).toMatch(/site: 12 articles \(1 rendered\)/);
+    const incremental = await snapshot(siteDir);
+    expect(incremental.get('search/t-ze.js')?.toString('utf8')).toMatch(/"zebres":\[\d+,1\]/);
+    expect(incremental.get('index.html')?.toString('utf8')).toContain('Le carnaval des écoles');
+    expect((await runCli(['site', '--out', out, '--clean'])).code).toBe(0);
+    const clean = await snapshot(siteDir);
+    expect([...clean.keys()].sort()).toEqual([...incremental.keys()].sort());
+    for (const [name, bytes] of clean) expect(bytes.equals(incremental.get(name) as Buffer), name).toBe(true);
+  });
+
   it('removes the pages of an article gone from the archive', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-gone-'));
     try {

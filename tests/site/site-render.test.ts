@@ -5,7 +5,9 @@ import { createMarkdownRenderer } from '../../src/site/markdown.js';
 import { toSiteArticle } from '../../src/site/model.js';
 import { renderArticlePage } from '../../src/site/page-article.js';
 import { renderWordDiff } from '../../src/site/page-history.js';
-import { foldText, renderSearchIndex, toSearchTerms, toShardName, toTermWeights } from '../../src/site/search-index.js';
+import {
+  buildShards, foldText, type IndexedDocument, parseShardFile, patchShard, renderDocChunks, renderSearchMeta, renderShardFile, type Shard, toSearchTerms, toShardName, toTermWeights,
+} from '../../src/site/search-index.js';
 import { listMonths, renderTimeline } from '../../src/site/timeline.js';
 
 const render = createMarkdownRenderer();
@@ -92,14 +94,28 @@ describe('search terms', () => {
   });
 
   it('indexes each word in its shard with its articles, a title word weighing more', () => {
-    const files = renderSearchIndex([
-      { page: 'a.html', title: 'École', date: '2018-01-01', section: null, weights: toTermWeights('École', 'rentrée') },
-      { page: 'b.html', title: 'Rentrée', date: '2017-01-01', section: 'Vie', weights: toTermWeights('Rentrée', 'école école constructor') },
+    const shards = buildShards([
+      { id: 0, weights: toTermWeights('École', 'rentrée') },
+      { id: 1, weights: toTermWeights('Rentrée', 'école école constructor') },
     ]);
-    expect(files.get('search/t-ec.js')).toBe('BeauvaisSearch.terms("ec",{"ecole":[0,10,1,2]});\n');
-    expect(files.get('search/docs-0.js')).toBe('BeauvaisSearch.docs(0,[["a.html","École","2018-01-01",""],["b.html","Rentrée","2017-01-01","Vie"]]);\n');
-    expect(files.get('search/t-co.js')).toBe('BeauvaisSearch.terms("co",{"constructor":[1,1]});\n');
-    expect(files.get('search/meta.js')).toBe('BeauvaisSearch.meta({"docs":2,"perChunk":500,"shards":["co","ec","re"]});\n');
+    expect([...shards.keys()].sort()).toEqual(['co', 'ec', 're']);
+    expect(renderShardFile('ec', shards.get('ec') as Shard)).toBe('BeauvaisSearch.terms("ec",{"ecole":[0,10,1,2]});\n');
+    expect(renderShardFile('co', shards.get('co') as Shard)).toBe('BeauvaisSearch.terms("co",{"constructor":[1,1]});\n');
+    expect(renderDocChunks([{ page: 'a.html', title: 'École', date: '2018-01-01', section: null }, null]).get('search/docs-0.js'))
+      .toBe('BeauvaisSearch.docs(0,[["a.html","École","2018-01-01",""],0]);\n');
+    expect(renderSearchMeta(2, ['re', 'co', 'ec'])).toBe('BeauvaisSearch.meta({"docs":2,"perChunk":500,"shards":["co","ec","re"]});\n');
+  });
+
+  it('patches a shard to what a full build of the changed documents gives', () => {
+    const before = [
+      { id: 0, weights: toTermWeights('École', 'rentrée') },
+      { id: 1, weights: toTermWeights('Écluse', 'écoles') },
+      { id: 2, weights: toTermWeights('Rentrée', 'école') },
+    ];
+    const after = [before[0], { id: 1, weights: toTermWeights('Rentrée', 'éclair') }, before[2], { id: 3, weights: toTermWeights('Écoles', '') }];
+    const old = parseShardFile(renderShardFile('ec', buildShards(before).get('ec') as Shard));
+    const patched = patchShard(old, new Set([1, 3]), buildShards([after[1], after[3]] as IndexedDocument[]).get('ec'));
+    expect(renderShardFile('ec', patched)).toBe(renderShardFile('ec', buildShards(after as IndexedDocument[]).get('ec') as Shard));
   });
 });
 
