@@ -4,9 +4,9 @@
  * replaces a file by renaming a new one over it, so a rewritten article always has a new identity; an
  * unchanged one is neither read nor parsed again, which keeps a rebuild after a crawl cheap.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMissing, writeAtomic } from '../archive/atomic-write.js';
+import { readInside, writeAtomic } from '../archive/atomic-write.js';
 import type { SiteSummary } from './model.js';
 
 /** The cache's name in the site folder. */
@@ -41,15 +41,10 @@ export async function stampOf(outDir: string, source: string): Promise<string> {
 
 /** What the last build kept; nothing when there is no usable cache. */
 export async function readSiteCache(siteDir: string, tool: string): Promise<SiteCache> {
-  let text: string;
+  const bytes = await readInside(siteDir, SITE_CACHE);
+  if (bytes === undefined) return EMPTY;
   try {
-    text = await readFile(path.join(siteDir, SITE_CACHE), 'utf8');
-  } catch (error) {
-    if (isMissing(error)) return EMPTY;
-    throw error;
-  }
-  try {
-    const data = JSON.parse(text) as { tool?: unknown; sources?: unknown; articles?: unknown };
+    const data = JSON.parse(bytes.toString('utf8')) as { tool?: unknown; sources?: unknown; articles?: unknown };
     // Another version of the renderer may summarise differently: its cache is not used.
     if (data.tool !== tool || !Array.isArray(data.sources) || !Array.isArray(data.articles)) return EMPTY;
     const articles = data.articles as CachedArticle[];

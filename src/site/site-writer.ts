@@ -5,9 +5,9 @@
  * only the pages whose bytes differ; files of articles gone from the archive are removed.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isMissing, resolveInside, writeAtomic } from '../archive/atomic-write.js';
+import { isMissing, readInside, resolveInside, writeAtomic } from '../archive/atomic-write.js';
 import { BeauvaisError } from '../errors.js';
 
 /** The manifest's name in the site folder. */
@@ -17,6 +17,8 @@ const MANIFEST_VERSION = 1;
 
 interface Manifest {
   readonly version: number;
+  /** The renderer that wrote the site ("beauvais-archive 0.1.0"). */
+  readonly tool?: string;
   /** Site path → sha256 of its bytes. */
   readonly files: Record<string, string>;
   /** Archive file → the key of the entry its pages were rendered from, and those pages. */
@@ -43,12 +45,12 @@ export class SiteWriter {
   private constructor(readonly siteDir: string, private readonly previous: Manifest) {}
 
   /** Opens the site folder: its manifest, or none for a new or empty folder; throws for a foreign folder. */
-  static async open(siteDir: string, version: string): Promise<SiteWriter> {
+  static async open(siteDir: string, tool: string): Promise<SiteWriter> {
     const previous = await readManifest(siteDir);
     if (previous === undefined && (await listFolder(siteDir)).length > 0) {
       throw new NotASiteFolderError(`${siteDir} is not empty and holds no site built by beauvais-archive (${SITE_MANIFEST} is missing): choose an empty or new folder`);
     }
-    const usable = previous && previous.version === MANIFEST_VERSION && (previous as { tool?: string }).tool === version ? previous : undefined;
+    const usable = previous && previous.version === MANIFEST_VERSION && previous.tool === tool ? previous : undefined;
     return new SiteWriter(siteDir, usable ?? { version: MANIFEST_VERSION, files: previous?.files ?? {}, articles: {} });
   }
 
@@ -131,15 +133,10 @@ export async function cleanSiteFolder(siteDir: string): Promise<void> {
 }
 
 async function readManifest(siteDir: string): Promise<Manifest | undefined> {
-  let text: string;
+  const bytes = await readInside(siteDir, SITE_MANIFEST);
+  if (bytes === undefined) return undefined;
   try {
-    text = await readFile(path.join(siteDir, SITE_MANIFEST), 'utf8');
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-  try {
-    const data = JSON.parse(text) as Manifest;
+    const data = JSON.parse(bytes.toString('utf8')) as Manifest;
     if (typeof data.files === 'object' && typeof data.articles === 'object') return data;
   } catch {
     // A damaged manifest only costs a full rebuild below.
