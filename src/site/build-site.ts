@@ -11,6 +11,7 @@ import { parseArchiveFile } from '../archive/front-matter.js';
 import { listArchiveFiles, readArchiveItem } from '../archive/read-archive.js';
 import { toPlainText } from '../extract/plain-text.js';
 import type { Logger } from '../log.js';
+import { renderFrenchDate } from './french.js';
 import { createMarkdownRenderer } from './markdown.js';
 import { compareNewestFirst, type SiteArticle, type SiteSummary, toSiteArticle, toSiteSummary } from './model.js';
 import { renderArticlePage, type RenderMarkdown } from './page-article.js';
@@ -99,7 +100,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
   await Promise.all(sources.map((source, id) => limit(() => visit(source, id))));
   const index = toSiteIndex(summaries.filter((s): s is SiteSummary => s !== null).sort(compareNewestFirst));
   await Promise.all([...renderListings(index)].map(([path, html]) => limit(() => writer.write(path, html))));
-  const rows = summaries.map((s) => (s ? { page: s.page, title: s.title, date: s.date, section: s.section } : null));
+  const rows = summaries.map((s) => (s ? { page: s.page, title: s.title, date: renderFrenchDate(s.date), section: s.section } : null));
   await writeSearchIndex(writer, rows, patchable ? { kind: 'patch', changed } : { kind: 'full', docs: indexed.sort((a, b) => a.id - b.id) });
   await writeMedia(writer, index.articles, options);
   const summary = await writer.finish(options.tool);

@@ -52,6 +52,7 @@ export function toShardName(term: string): string {
 export interface SearchRow {
   readonly page: string;
   readonly title: string;
+  /** As shown: "8 décembre 2017". */
   readonly date: string;
   readonly section: string | null;
 }

@@ -52,8 +52,8 @@ afterAll(async () => {
 });
 
 /** A page that records what would make the site wrong: console errors, failed or foreign requests, dialogs. */
-async function openPage(base: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext();
+async function openPage(base: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ colorScheme });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -112,6 +112,28 @@ describe.each([
     await expect(page.locator('main h1').textContent()).resolves.toMatch(/^Articles de \S+ \d{4}$/);
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${base}index.html`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('is read with the keyboard alone, and in the dark scheme', async () => {
+    const base = baseOf();
+    const { page, problems } = await openPage(base, 'dark');
+    await page.goto(`${base}index.html`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('contenu');
+    // Tab onwards until a bar of the chart has the focus, then open its month with Enter.
+    let label: string | null = null;
+    for (let i = 0; i < 40 && !label?.includes(' : '); i += 1) {
+      await page.keyboard.press('Tab');
+      label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+    }
+    expect(label).toMatch(/^\S+ \d{4} : \d+ articles?$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/\d{4}\/\d{2}\/index\.html$/);
+    await expect(page.locator('main h1').textContent()).resolves.toBe(`Articles de ${label?.split(' : ')[0]}`);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
