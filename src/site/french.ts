@@ -1,4 +1,5 @@
 /** French wording of dates and counts, fixed here rather than taken from ICU so every build reads the same. */
+import { toParisDateTime } from '../extract/paris-time.js';
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 /** The local wall-clock time of an ISO date-time ("…T10:30…"), which the archive writes in Paris time. */
@@ -29,4 +30,12 @@ export function renderFrenchTime(iso: string | null): string {
 /** "1 article", "12 articles". */
 export function renderCount(n: number, singular: string, plural: string): string {
   return `${n.toLocaleString('fr-FR').replace(/\u202f/g, ' ')} ${n <= 1 ? singular : plural}`;
+}
+
+/** "7 décembre 2026 à 0 h 24" for an instant ("2026-12-06T23:24:54.494Z"), seen from Paris; the value itself if it is not one. */
+export function renderFrenchInstant(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const paris = toParisDateTime(new Date(time));
+  return `${renderFrenchDate(paris.slice(0, 10))} ${renderFrenchTime(paris)}`;
 }

@@ -1,6 +1,6 @@
 /** An article's page: its metadata, its body from the archived Markdown, its links, WARC record and media. */
 import type { DateSource } from '../extract/types.js';
-import { renderFrenchDate, renderFrenchTime } from './french.js';
+import { renderFrenchDate, renderFrenchInstant, renderFrenchTime } from './french.js';
 import { escapeHtml, linkTo, renderExternalLink, renderPage } from './html.js';
 import type { MarkdownContext } from './markdown.js';
 import type { SiteArticle } from './model.js';
@@ -67,7 +67,7 @@ function renderSources(article: SiteArticle): string {
   const source = entry.dateSource ? `<dt>Origine de la date</dt><dd>${escapeHtml(DATE_SOURCE_LABEL[entry.dateSource])}</dd>` : '';
   return `<section aria-labelledby="sources"><h2 id="sources">Sources</h2><dl class="sources">
 <dt>Adresse d’origine</dt><dd>${link(entry.url)}</dd>${aliases}${source}
-<dt>Récupéré le</dt><dd><time datetime="${escapeHtml(entry.fetchedAt)}">${escapeHtml(entry.fetchedAt)}</time></dd>
+<dt>Récupéré le</dt><dd><time datetime="${escapeHtml(entry.fetchedAt)}">${escapeHtml(renderFrenchInstant(entry.fetchedAt))}</time></dd>
 <dt>Fichier de l’archive</dt><dd><code>${escapeHtml(article.source)}</code></dd>${warc}
 </dl></section>`;
 }

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readInside, writeAtomic } from '../archive/atomic-write.js';
+import { isMissing, readInside, writeAtomic } from '../archive/atomic-write.js';
 import type { SiteSummary } from './model.js';
 
 /** The cache's name in the site folder. */
@@ -33,10 +33,16 @@ export interface SiteCache {
 
 const EMPTY: SiteCache = { sources: [], articles: new Map() };
 
-/** The identity of an archive file: a rewrite (temporary file renamed over it) changes it. */
+/** The identity of an archive file: a rewrite (temporary file renamed over it) changes it; "" if it is gone. */
 export async function stampOf(outDir: string, source: string): Promise<string> {
-  const s = await stat(path.join(outDir, ...source.split('/')), { bigint: true });
-  return `${s.ino}:${s.size}:${s.mtimeNs}`;
+  try {
+    const s = await stat(path.join(outDir, ...source.split('/')), { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch (error) {
+    // Removed since the folder was listed: reading it reports the error.
+    if (isMissing(error)) return '';
+    throw error;
+  }
 }
 
 /** What the last build kept; nothing when there is no usable cache. */

@@ -1,6 +1,7 @@
 /** The reading room's pure parts: Markdown rendering, search terms and shards, the timeline, word diffs, media. */
 import { describe, expect, it } from 'vitest';
 import type { ArchiveEntry } from '../../src/archive/types.js';
+import { renderFrenchInstant } from '../../src/site/french.js';
 import { createMarkdownRenderer } from '../../src/site/markdown.js';
 import { toSiteArticle } from '../../src/site/model.js';
 import { renderArticlePage } from '../../src/site/page-article.js';
@@ -147,4 +148,12 @@ describe('word diff', () => {
     expect(html).toContain('mot199 ');
     expect(html.length).toBeLessThan(long.length);
   });
+});
+
+describe('French dates', () => {
+  it.each([
+    ['2026-12-06T23:24:54.494Z', '7 décembre 2026 à 0 h 24'],
+    ['2018-07-01T10:00:00.000Z', '1er juillet 2018 à 12 h 00'],
+    ['pas une date', 'pas une date'],
+  ])('shows the instant %s in Paris as %s', (iso, text) => expect(renderFrenchInstant(iso)).toBe(text));
 });
