@@ -3,7 +3,7 @@
  * nothing (wall time, peak RSS), then rebuilt after 10 articles changed. The incremental rebuild must
  * cost at most 5 % of the full build: a cron line `crawl && site` stays cheap.
  */
-import { appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { failureNote, runNode } from './run-child.js';
 import { countFiles } from './snapshot.js';
@@ -21,6 +21,20 @@ const CHANGED = 10;
 function archiveFiles(dir) {
   const years = readdirSync(dir).filter((n) => /^\d{4}$/.test(n)).sort();
   return years.flatMap((y) => readdirSync(path.join(dir, y)).sort().flatMap((m) => readdirSync(path.join(dir, y, m)).filter((n) => n.endsWith('.md')).sort().map((n) => path.join(dir, y, m, n))));
+}
+
+/**
+ * The search index's files: how many, their total size, and the largest shard (what one word of a query may load).
+ * @param {string} siteDir
+ */
+function searchFiles(siteDir) {
+  const dir = path.join(siteDir, 'search');
+  const sizes = readdirSync(dir).map((n) => ({ n, size: statSync(path.join(dir, n)).size }));
+  const shards = sizes.filter((f) => f.n.startsWith('t-'));
+  const largest = shards.reduce((a, b) => (b.size > a.size ? b : a), { n: '', size: 0 });
+  const total = sizes.reduce((sum, f) => sum + f.size, 0);
+  const kb = (/** @type {number} */ bytes) => `${Math.round(bytes / 1024)} KB`;
+  return `${shards.length} shards, ${sizes.length - shards.length} other files, ${kb(total)} in all; largest shard ${largest.n} ${kb(largest.size)}`;
 }
 
 /**
@@ -45,6 +59,7 @@ export async function benchSite(o) {
     info('f', 'site of the archive', `${files.length} articles, ${pages} HTML pages`),
     judged('f', 'ours: site build exit code', full.code === 0 && incremental.code === 0 ? '0' : failureNote(full.code === 0 ? incremental : full), '0', full.code === 0 && incremental.code === 0),
     info('f', 'ours: full site build', `${fmtMs(full.wallMs)}, ${fmtMb(rss)} peak RSS`),
+    info('f', 'search index', searchFiles(path.join(o.dir, 'site'))),
     judged('f', `rebuild after ${CHANGED} articles changed / full build`, `${fmtRatio(ratio)} (${fmtMs(incremental.wallMs)})`, '≤ 0.05×', ratio <= 0.05),
   ];
 }
