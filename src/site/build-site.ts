@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { isMissing, readInside, resolveInside } from '../archive/atomic-write.js';
 import { parseArchiveFile } from '../archive/front-matter.js';
 import { listArchiveFiles, readArchiveItem } from '../archive/read-archive.js';
@@ -21,8 +21,8 @@ import {
 } from './page-lists.js';
 import { renderSearchClient, renderSearchPage } from './search-client.js';
 import { type ChangedDocument, writeSearchIndex } from './search-build.js';
-import { type IndexedDocument, toShardList, toTermWeights } from './search-index.js';
-import { type CachedArticle, readSiteCache, stampOf, writeSiteCache } from './site-cache.js';
+import { addPostings, type Shard, sortShards, toShardList, toTermWeights } from './search-index.js';
+import { type CachedArticle, type CachedListings, readSiteCache, stampOf, writeSiteCache } from './site-cache.js';
 import { cleanSiteFolder, SiteWriter, type WriteSummary } from './site-writer.js';
 import { SITE_CSS } from './style.js';
 
@@ -63,12 +63,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
   const summaries: (SiteSummary | null)[] = sources.map(() => null);
   const kept: CachedArticle[] = [];
   const changed: ChangedDocument[] = [];
-  const indexed: IndexedDocument[] = [];
+  // From nothing, each article's postings go straight into the shards: no article's words are held.
+  const shards = new Map<string, Shard>();
   let unreadable = 0;
   let rendered = 0;
   // A few articles at a time, each entry dropped once its pages are written: memory stays flat with the archive.
   const visit = async (source: string, id: number): Promise<void> => {
-    const stamp = await stampOf(options.outDir, source);
+    const stamp = stampOf(options.outDir, source);
     const cached = cache.articles.get(source);
     const previous = cached?.id === id ? cached : undefined;
     if (patchable && previous && previous.stamp === stamp && writer.keepArticle(source, previous.key)) {
@@ -95,17 +96,35 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
     summaries[id] = summary;
     kept.push({ stamp, key, id, summary, shards: toShardList(weights) });
     if (patchable) changed.push({ id, weights, previousShards: previous?.shards ?? '' });
-    else indexed.push({ id, weights });
+    else addPostings(shards, { id, weights });
   };
   await Promise.all(sources.map((source, id) => limit(() => visit(source, id))));
   const index = toSiteIndex(summaries.filter((s): s is SiteSummary => s !== null).sort(compareNewestFirst));
-  await Promise.all([...renderListings(index)].map(([path, html]) => limit(() => writer.write(path, html))));
+  const listings = await writeListings(writer, index, cache.listings, limit);
   const rows = summaries.map((s) => (s ? { page: s.page, title: s.title, date: renderFrenchDate(s.date), section: s.section } : null));
-  await writeSearchIndex(writer, rows, patchable ? { kind: 'patch', changed } : { kind: 'full', docs: indexed.sort((a, b) => a.id - b.id) });
+  await writeSearchIndex(writer, rows, patchable ? { kind: 'patch', changed } : { kind: 'full', shards: sortShards(shards) });
   await writeMedia(writer, index.articles, options);
   const summary = await writer.finish(options.tool);
-  await writeSiteCache(options.siteDir, options.tool, sources, kept);
+  await writeSiteCache(options.siteDir, options.tool, { sources, articles: new Map(kept.map((k) => [k.summary.source, k])), listings });
   return { ...summary, articles: index.articles.length, rendered, unreadable };
+}
+
+/**
+ * Writes the listing pages, the search page and the assets. They show only the articles' summaries:
+ * when those are what the last build showed, its pages are kept without being rendered again.
+ */
+async function writeListings(writer: SiteWriter, index: SiteIndex, previous: CachedListings, limit: LimitFunction): Promise<CachedListings> {
+  const key = createHash('sha256').update(JSON.stringify(index.articles)).digest('hex');
+  if (key === previous.key && previous.files.every((f) => writer.hasPrevious(f))) {
+    for (const file of previous.files) writer.keepPrevious(file);
+    return previous;
+  }
+  const files: string[] = [];
+  await Promise.all([...renderListings(index)].map(([path, html]) => {
+    files.push(path);
+    return limit(() => writer.write(path, html));
+  }));
+  return { key, files: files.sort() };
 }
 
 /** Every listing page, the search page and the assets. */

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolveInside } from '../archive/atomic-write.js';
 import {
-  buildShards, type IndexedDocument, parseShardFile, patchShard, renderDocChunks, renderSearchMeta, renderShardFile, type SearchRow, toShardPath,
+  buildShards, parseShardFile, patchShard, renderDocChunks, renderSearchMeta, renderShardFile, type SearchRow, type Shard, toShardPath,
 } from './search-index.js';
 import type { SiteWriter } from './site-writer.js';
 
@@ -23,18 +23,17 @@ export interface ChangedDocument {
 
 /** How the index is written: every shard from every article, or the last build's shards patched. */
 export type SearchUpdate =
-  | { readonly kind: 'full'; readonly docs: readonly IndexedDocument[] }
+  | { readonly kind: 'full'; readonly shards: ReadonlyMap<string, Shard> }
   | { readonly kind: 'patch'; readonly changed: readonly ChangedDocument[] };
 
 /** Writes the shards, the result rows and the meta file. */
 export async function writeSearchIndex(writer: SiteWriter, rows: readonly (SearchRow | null)[], update: SearchUpdate): Promise<void> {
-  const shardNames = update.kind === 'full' ? await writeAllShards(writer, update.docs) : await patchShards(writer, update.changed);
+  const shardNames = update.kind === 'full' ? await writeAllShards(writer, update.shards) : await patchShards(writer, update.changed);
   for (const [path, text] of renderDocChunks(rows)) await writer.write(path, text);
   await writer.write('search/meta.js', renderSearchMeta(rows.length, shardNames));
 }
 
-async function writeAllShards(writer: SiteWriter, docs: readonly IndexedDocument[]): Promise<string[]> {
-  const shards = buildShards(docs);
+async function writeAllShards(writer: SiteWriter, shards: ReadonlyMap<string, Shard>): Promise<string[]> {
   for (const [name, shard] of shards) await writer.write(toShardPath(name), renderShardFile(name, shard));
   return [...shards.keys()];
 }
@@ -44,7 +43,7 @@ async function patchShards(writer: SiteWriter, changed: readonly ChangedDocument
     const name = SHARD_FILE.exec(f)?.[1];
     return name ? [[name, f] as const] : [];
   }));
-  const fresh = changed.flatMap((d) => (d.weights ? [{ id: d.id, weights: d.weights }] : [])).sort((a, b) => a.id - b.id);
+  const fresh = changed.flatMap((d) => (d.weights ? [{ id: d.id, weights: d.weights }] : []));
   const added = buildShards(fresh);
   const dirty = new Set([...added.keys(), ...changed.flatMap((d) => (d.previousShards ? d.previousShards.split(',') : []))]);
   const removed = new Set(changed.map((d) => d.id));

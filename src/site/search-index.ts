@@ -80,10 +80,30 @@ export function toShardList(weights: Readonly<Record<string, number>>): string {
   return [...new Set(Object.keys(weights).map(toShardName))].sort().join(',');
 }
 
-/** Every shard of the index, built from the documents in increasing id order. */
+/** Every shard of the index, built from the documents. */
 export function buildShards(docs: readonly IndexedDocument[]): Map<string, Shard> {
   const shards = new Map<string, Shard>();
   for (const doc of docs) addPostings(shards, doc);
+  return sortShards(shards);
+}
+
+/** Adds a document's postings to the shards (in any order: `sortShards` puts them in id order). */
+export function addPostings(shards: Map<string, Shard>, doc: IndexedDocument): void {
+  for (const [term, weight] of Object.entries(doc.weights)) {
+    const name = toShardName(term);
+    let shard = shards.get(name);
+    if (!shard) shards.set(name, (shard = new Map()));
+    const postings = shard.get(term);
+    if (postings) postings.push(doc.id, weight);
+    else shard.set(term, [doc.id, weight]);
+  }
+}
+
+/** The shards with every postings list in increasing id order (documents are read a few at a time, not in order). */
+export function sortShards(shards: Map<string, Shard>): Map<string, Shard> {
+  for (const shard of shards.values()) {
+    for (const [term, postings] of shard) if (!isSorted(postings)) shard.set(term, sortPostings(postings));
+  }
   return shards;
 }
 
@@ -134,16 +154,15 @@ export function renderSearchMeta(count: number, shards: readonly string[]): stri
   return `BeauvaisSearch.meta(${JSON.stringify({ docs: count, perChunk: DOCS_PER_CHUNK, shards: [...shards].sort() })});\n`;
 }
 
-/** Adds a document's postings to the shards. */
-function addPostings(shards: Map<string, Shard>, doc: IndexedDocument): void {
-  for (const [term, weight] of Object.entries(doc.weights)) {
-    const name = toShardName(term);
-    let shard = shards.get(name);
-    if (!shard) shards.set(name, (shard = new Map()));
-    const postings = shard.get(term);
-    if (postings) postings.push(doc.id, weight);
-    else shard.set(term, [doc.id, weight]);
-  }
+function isSorted(postings: readonly number[]): boolean {
+  for (let i = 2; i < postings.length; i += 2) if ((postings[i] as number) < (postings[i - 2] as number)) return false;
+  return true;
+}
+
+function sortPostings(postings: readonly number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < postings.length; i += 2) pairs.push([postings[i] as number, postings[i + 1] as number]);
+  return pairs.sort((a, b) => a[0] - b[0]).flat();
 }
 
 /** Two postings lists, each in increasing id order, merged into one. */

@@ -97,6 +97,11 @@ export class SiteWriter {
     return Object.keys(this.previous.files).filter((f) => f.startsWith(prefix));
   }
 
+  /** Whether the last build wrote this file. */
+  hasPrevious(sitePath: string): boolean {
+    return this.previous.files[sitePath] !== undefined;
+  }
+
   /** Keeps a file of the last build as it is. */
   keepPrevious(sitePath: string): void {
     const hash = this.previous.files[sitePath];
