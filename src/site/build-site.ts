@@ -81,21 +81,24 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
     if ('error' in item) {
       unreadable += 1;
       options.logger.error(`${item.path}: ${item.error}`);
-      changed.push({ id, weights: null, previousShards: previous?.shards ?? '' });
+      changed.push({ id, weights: null, shards: '', previousShards: previous?.shards ?? '' });
       return;
     }
     const article = toSiteArticle(source, item.entry);
     const key = createHash('sha256').update(JSON.stringify(item.entry)).digest('hex');
     if (!writer.keepArticle(source, key)) {
       rendered += 1;
-      unreadable += await writeArticlePages(writer, article, renderMarkdown, options);
+      // Awaited apart: `unreadable += await …` would add to the count read before the await, losing other visits' errors.
+      const missingHistory = await writeArticlePages(writer, article, renderMarkdown, options);
+      unreadable += missingHistory;
       writer.recordArticle(source, key, article.historyPage ? [article.page, article.historyPage] : [article.page]);
     }
     const weights = toTermWeights(article.title, toPlainText(item.entry.markdown));
     const summary = toSiteSummary(article);
     summaries[id] = summary;
-    kept.push({ stamp, key, id, summary, shards: toShardList(weights) });
-    if (patchable) changed.push({ id, weights, previousShards: previous?.shards ?? '' });
+    const shardList = toShardList(weights);
+    kept.push({ stamp, key, id, summary, shards: shardList });
+    if (patchable) changed.push({ id, weights, shards: shardList, previousShards: previous?.shards ?? '' });
     else addPostings(shards, { id, weights });
   };
   await Promise.all(sources.map((source, id) => limit(() => visit(source, id))));

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolveInside } from '../archive/atomic-write.js';
 import {
-  buildShards, parseShardFile, patchShard, renderDocChunks, renderSearchMeta, renderShardFile, type SearchRow, type Shard, toShardPath,
+  buildShards, parseShardFile, parseShardList, patchShard, renderDocChunks, renderSearchMeta, renderShardFile, type SearchRow, type Shard, toShardPath,
 } from './search-index.js';
 import type { SiteWriter } from './site-writer.js';
 
@@ -17,7 +17,9 @@ const SHARD_FILE = /^search\/t-(.+)\.js$/;
 export interface ChangedDocument {
   readonly id: number;
   readonly weights: Readonly<Record<string, number>> | null;
-  /** Comma-separated shard names of the last build; "" when it was not indexed. */
+  /** Its shards and their hashes now (`toShardList`); "" without words. */
+  readonly shards: string;
+  /** Its shards and their hashes in the last build (`toShardList`); "" when it was not indexed. */
   readonly previousShards: string;
 }
 
@@ -45,7 +47,14 @@ async function patchShards(writer: SiteWriter, changed: readonly ChangedDocument
   }));
   const fresh = changed.flatMap((d) => (d.weights ? [{ id: d.id, weights: d.weights }] : []));
   const added = buildShards(fresh);
-  const dirty = new Set([...added.keys(), ...changed.flatMap((d) => (d.previousShards ? d.previousShards.split(',') : []))]);
+  // A shard is patched when some article's words or weights in it changed; elsewhere its postings are those already written.
+  const dirty = new Set<string>();
+  for (const doc of changed) {
+    const before = parseShardList(doc.previousShards);
+    const after = parseShardList(doc.shards);
+    for (const [name, hash] of after) if (before.get(name) !== hash) dirty.add(name);
+    for (const name of before.keys()) if (!after.has(name)) dirty.add(name);
+  }
   const removed = new Set(changed.map((d) => d.id));
   const names: string[] = [];
   for (const [name, path] of previous) {

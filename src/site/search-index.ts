@@ -75,9 +75,31 @@ export function toTermWeights(title: string, body: string): Record<string, numbe
   return Object.fromEntries([...weights].map(([t, w]) => [t, Math.min(w, MAX_WEIGHT)]));
 }
 
-/** The shards an article's words fall in, as one comma-separated string (kept between builds). */
+/**
+ * The shards an article's words fall in, each with a hash of its words and weights there
+ * ("ab:1x9z2k,ac:…", kept between builds): a rebuild patches only the shards whose hash changed.
+ */
 export function toShardList(weights: Readonly<Record<string, number>>): string {
-  return [...new Set(Object.keys(weights).map(toShardName))].sort().join(',');
+  const byShard = new Map<string, string[]>();
+  for (const [term, weight] of Object.entries(weights)) {
+    const name = toShardName(term);
+    const list = byShard.get(name);
+    if (list) list.push(`${term}=${weight}`);
+    else byShard.set(name, [`${term}=${weight}`]);
+  }
+  return [...byShard.keys()].sort().map((name) => `${name}:${hashText((byShard.get(name) as string[]).sort().join(' '))}`).join(',');
+}
+
+/** Shard name → hash, from a `toShardList` string. */
+export function parseShardList(list: string): Map<string, string> {
+  return new Map(list ? list.split(',').map((item) => item.split(':') as [string, string]) : []);
+}
+
+/** FNV-1a, 32 bits, in base 36: enough to tell a changed shard of one article from an unchanged one. */
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 /** Every shard of the index, built from the documents. */

@@ -7,7 +7,7 @@ import { toSiteArticle } from '../../src/site/model.js';
 import { renderArticlePage } from '../../src/site/page-article.js';
 import { renderWordDiff } from '../../src/site/page-history.js';
 import {
-  buildShards, foldText, type IndexedDocument, parseShardFile, patchShard, renderDocChunks, renderSearchMeta, renderShardFile, type Shard, toSearchTerms, toShardName, toTermWeights,
+  buildShards, foldText, type IndexedDocument, parseShardFile, parseShardList, patchShard, renderDocChunks, renderSearchMeta, renderShardFile, type Shard, toSearchTerms, toShardList, toShardName, toTermWeights,
 } from '../../src/site/search-index.js';
 import { listMonths, renderTimeline } from '../../src/site/timeline.js';
 
@@ -105,6 +105,14 @@ describe('search terms', () => {
     expect(renderDocChunks([{ page: 'a.html', title: 'École', date: '2018-01-01', section: null }, null]).get('search/docs-0.js'))
       .toBe('BeauvaisSearch.docs(0,[["a.html","École","2018-01-01",""],0]);\n');
     expect(renderSearchMeta(2, ['re', 'co', 'ec'])).toBe('BeauvaisSearch.meta({"docs":2,"perChunk":500,"shards":["co","ec","re"]});\n');
+  });
+
+  it('lists the shards of an article with a hash that changes only where its words or weights change', () => {
+    const before = parseShardList(toShardList(toTermWeights('École', 'rentrée des classes')));
+    const after = parseShardList(toShardList(toTermWeights('École', 'rentrée des classes classes')));
+    expect([...before.keys()]).toEqual(['cl', 'ec', 're']);
+    expect([...after.keys()]).toEqual(['cl', 'ec', 're']);
+    expect([...before].filter(([name, hash]) => after.get(name) !== hash).map(([name]) => name)).toEqual(['cl']);
   });
 
   it('patches a shard to what a full build of the changed documents gives', () => {
