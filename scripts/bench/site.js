@@ -3,8 +3,9 @@
  * nothing (wall time, peak RSS), then rebuilt after 10 articles changed. The incremental rebuild must
  * cost at most 5 % of the full build: a cron line `crawl && site` stays cheap.
  */
-import { appendFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { failureNote, runNode } from './run-child.js';
 import { countFiles } from './snapshot.js';
 import { fmtMb, fmtMs, fmtRatio } from './stats.js';
@@ -37,6 +38,41 @@ function searchFiles(siteDir) {
   return `${shards.length} shards, ${sizes.length - shards.length} other files, ${kb(total)} in all; largest shard ${largest.n} ${kb(largest.size)}`;
 }
 
+/** Queries timed in the browser: one word, two words, a word's beginning, a word without its accents. */
+const QUERIES = ['madeleine', 'ateliers numeriques', 'quadri', 'refection'];
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * Each query typed on the search page opened from file:// in headless Chromium: the time until the
+ * results are shown, and the files it loaded. A note instead when Chromium is missing.
+ * @param {string} siteDir
+ * @returns {Promise<string>}
+ */
+async function timeSearches(siteDir) {
+  if (!existsSync(CHROMIUM)) return `not measured: no Chromium at ${CHROMIUM}`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  try {
+    const results = [];
+    for (const query of QUERIES) {
+      const page = await browser.newPage();
+      let scripts = 0;
+      page.on('request', (r) => (r.url().includes('/search/') ? (scripts += 1) : undefined));
+      await page.goto(pathToFileURL(path.join(siteDir, 'recherche.html')).href);
+      const started = performance.now();
+      await page.locator('#q').fill(query);
+      await page.locator('#q').press('Enter');
+      await page.waitForFunction(() => /trouvé|Aucun/.test(document.getElementById('search-status')?.textContent ?? ''));
+      const found = await page.locator('#search-status').textContent();
+      results.push(`"${query}" ${Math.round(performance.now() - started)} ms, ${scripts} index files (${(found ?? '').split(',')[0]})`);
+      await page.close();
+    }
+    return results.join('; ');
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * Runs part f on an archive folder.
  * @param {{ dir: string, cliMissing: string | null, log: (line: string) => void }} o
@@ -60,6 +96,7 @@ export async function benchSite(o) {
     judged('f', 'ours: site build exit code', full.code === 0 && incremental.code === 0 ? '0' : failureNote(full.code === 0 ? incremental : full), '0', full.code === 0 && incremental.code === 0),
     info('f', 'ours: full site build', `${fmtMs(full.wallMs)}, ${fmtMb(rss)} peak RSS`),
     info('f', 'search index', searchFiles(path.join(o.dir, 'site'))),
+    info('f', 'search in the browser, from file:// (new page each)', await timeSearches(path.join(o.dir, 'site'))),
     judged('f', `rebuild after ${CHANGED} articles changed / full build`, `${fmtRatio(ratio)} (${fmtMs(incremental.wallMs)})`, '≤ 0.05×', ratio <= 0.05),
   ];
 }
