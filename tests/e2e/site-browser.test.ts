@@ -154,6 +154,12 @@ describe.each([
     await expect(page.locator('main h1').textContent()).resolves.toBe('La médiathèque ouvre le dimanche');
     await page.screenshot({ path: shot('article'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+    // Printed, the page keeps the article and drops the menus and the search box.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('main h1').isVisible()).resolves.toBe(true);
+    await expect(page.locator('header nav').isVisible()).resolves.toBe(false);
+    await expect(page.locator('form[role=search]').first().isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     await page.goto(`${base}recherche.html`);
     await page.locator('#q').fill('zzzzqqq');
     await expect(page.locator('#search-status')).toBeDefined();
