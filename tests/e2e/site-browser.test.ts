@@ -160,9 +160,10 @@ describe.each([
     await expect(page.locator('header nav').isVisible()).resolves.toBe(false);
     await expect(page.locator('form[role=search]').first().isVisible()).resolves.toBe(false);
     await page.emulateMedia({ media: 'screen' });
-    await page.goto(`${base}recherche.html`);
+    await page.goto(`${base}recherche.html?q=${encodeURIComponent('PHOTAUM')}`);
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.endsWith('trouvé.'));
+    expect(await results.allTextContents()).toEqual(['Les Photaumnales 2018']);
     await page.locator('#q').fill('zzzzqqq');
-    await expect(page.locator('#search-status')).toBeDefined();
     await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.startsWith('Aucun article'));
     expect(await results.count()).toBe(0);
     expect(problems).toEqual([]);
