@@ -50,6 +50,9 @@ export class SiteWriter {
     if (previous === undefined && (await listFolder(siteDir)).length > 0) {
       throw new NotASiteFolderError(`${siteDir} is not empty and holds no site built by beauvais-archive (${SITE_MANIFEST} is missing): choose an empty or new folder`);
     }
+    // A new folder is marked as ours before anything else is written, so that a first build that is
+    // interrupted leaves a folder the next build recognises and completes.
+    if (previous === undefined) await writeAtomic(path.join(siteDir, SITE_MANIFEST), `${JSON.stringify({ version: MANIFEST_VERSION, tool, files: {}, articles: {} })}\n`);
     const usable = previous && previous.version === MANIFEST_VERSION && previous.tool === tool ? previous : undefined;
     return new SiteWriter(siteDir, usable ?? { version: MANIFEST_VERSION, files: previous?.files ?? {}, articles: {} });
   }

@@ -129,6 +129,44 @@ describe('site', () => {
     }
   });
 
+  it('builds the whole site again when its manifest is damaged', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-damaged-manifest-'));
+    try {
+      expect((await runCli(['site', '--out', out, '--to', dir])).code).toBe(0);
+      const built = await snapshot(dir);
+      await writeFile(join(dir, '.beauvais-site.json'), '{"vers');
+      await rm(join(dir, 'index.html'));
+      const again = await runCli(['site', '--out', out, '--to', dir]);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toMatch(/site: 12 articles \(12 rendered\)/);
+      const rebuilt = await snapshot(dir);
+      expect([...rebuilt.keys()].sort()).toEqual([...built.keys()].sort());
+      for (const [name, bytes] of rebuilt) expect(bytes.equals(built.get(name) as Buffer), name).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('completes a first build that was cut short (the folder is marked as a site before any page is written)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-cut-'));
+    try {
+      expect((await runCli(['site', '--out', out, '--to', dir])).code).toBe(0);
+      const built = await snapshot(dir);
+      const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      // What a first build leaves when killed after a few pages: its initial manifest, some pages, no cache.
+      await writeFile(join(dir, '.beauvais-site.json'), `${JSON.stringify({ version: 1, tool: `beauvais-archive ${version}`, files: {}, articles: {} })}\n`);
+      await rm(join(dir, '.beauvais-site-cache.json'));
+      await rm(join(dir, 'search'), { recursive: true });
+      const again = await runCli(['site', '--out', out, '--to', dir]);
+      expect(again.code).toBe(0);
+      const rebuilt = await snapshot(dir);
+      expect([...rebuilt.keys()].sort()).toEqual([...built.keys()].sort());
+      for (const [name, bytes] of rebuilt) expect(bytes.equals(built.get(name) as Buffer), name).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a site folder inside the Markdown tree, around the archive, or holding other files', async () => {
     for (const to of [join(out, '2018'), out, join(out, '.history', 'x'), join(out, '..')]) {
       const result = await runCli(['site', '--out', out, '--to', to]);
