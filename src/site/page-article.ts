@@ -15,6 +15,9 @@ const DATE_SOURCE_LABEL: Readonly<Record<DateSource, string>> = {
   'first-seen': 'jour où l’article a été vu pour la première fois (la page ne donnait pas de date)',
 };
 
+/** An ISO date or date-time, in the Paris local time the archive writes. */
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
 /** Renders the body's Markdown with the context of one page. */
 export type RenderMarkdown = (markdown: string, ctx: MarkdownContext) => string;
 
@@ -32,7 +35,7 @@ export function renderArticlePage(article: SiteArticle, renderMarkdown: RenderMa
   const main = `<article>
 <header class="article-header">
 <h1>${escapeHtml(entry.title)}</h1>
-<p class="meta">Publié le ${dateLine}${firstSeen} · Rubrique : ${section}</p>
+<p class="meta">Publié le ${dateLine}${firstSeen}${renderUpdated(entry.updatedAt)} · Rubrique : ${section}</p>
 ${history}
 </header>
 <div class="article-body">
@@ -41,6 +44,13 @@ ${renderMarkdown(entry.markdown, { localImages })}
 </article>`;
   const aside = [renderInitiatives(entry.initiatives), renderMedia(article), renderSources(article)].filter(Boolean).join('\n');
   return renderPage({ path: page, title: entry.title, main, aside: `${aside}\n<nav aria-label="Autour de cet article"><p><a href="${linkTo(page, toMonthPage(article.month))}">Les autres articles du mois</a></p></nav>` });
+}
+
+/** " · mis à jour le 9 décembre 2017 à 8 h 00" when the page gave an update date. */
+function renderUpdated(updatedAt: string | null): string {
+  if (!updatedAt || !DATE_PREFIX.test(updatedAt)) return '';
+  const time = renderFrenchTime(updatedAt);
+  return ` · mis à jour le <time datetime="${escapeHtml(updatedAt)}">${renderFrenchDate(updatedAt.slice(0, 10))}${time ? ` ${time}` : ''}</time>`;
 }
 
 function renderInitiatives(initiatives: SiteArticle['entry']['initiatives']): string {

@@ -70,6 +70,13 @@ describe('media of the front matter', () => {
     const html = renderArticlePage(toSiteArticle('2018/06/2018-06-14-le-marche-nocturne.md', entry), render);
     expect(html).not.toContain('Médias conservés');
     expect(html).toContain('à 18 h 00');
+    expect(html).not.toContain('mis à jour');
+  });
+
+  it('gives the update date when the page had one', () => {
+    const updated = { ...entry, updatedAt: '2018-06-15T09:05:00+02:00' } as ArchiveEntry;
+    const html = renderArticlePage(toSiteArticle('2018/06/2018-06-14-le-marche-nocturne.md', updated), render);
+    expect(html).toContain('mis à jour le <time datetime="2018-06-15T09:05:00+02:00">15 juin 2018 à 9 h 05</time>');
   });
 
   it('says where the date came from when it is the first-seen day', () => {
