@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchiveFile, renderArchiveFile } from '../../src/archive/front-matter.js';
 import { buildSiteArchive } from '../helpers/site-archive.js';
-import { runCli } from '../helpers/run-cli.js';
+import { type CliResult, runCli } from '../helpers/run-cli.js';
 
 let out: string;
 
@@ -31,6 +31,28 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   };
   await walk(dir);
   return files;
+}
+
+/** Two snapshots hold the same files with the same bytes. */
+function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [name, bytes] of actual) expect(bytes.equals(expected.get(name) as Buffer), name).toBe(true);
+}
+
+/** Builds the site into a new folder, damages it, builds again: the second build must give the first site. */
+async function rebuildAfter(damage: (dir: string) => Promise<void>): Promise<CliResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-rebuilt-'));
+  try {
+    expect((await runCli(['site', '--out', out, '--to', dir])).code).toBe(0);
+    const built = await snapshot(dir);
+    await damage(dir);
+    const again = await runCli(['site', '--out', out, '--to', dir]);
+    expect(again.code).toBe(0);
+    expectSameFiles(await snapshot(dir), built);
+    return again;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function mtimes(dir: string, files: Iterable<string>): Promise<Map<string, number>> {
@@ -86,8 +108,7 @@ describe('site', () => {
     const clean = await runCli(['site', '--out', out, '--clean']);
     expect(clean.code).toBe(0);
     const rebuilt = await snapshot(siteDir);
-    expect([...rebuilt.keys()].sort()).toEqual([...after.keys()].sort());
-    for (const [name, bytes] of rebuilt) expect(bytes.equals(after.get(name) as Buffer), name).toBe(true);
+    expectSameFiles(rebuilt, after);
   });
 
   it('adds a new article to the index and the listings, as a --clean build does', async () => {
@@ -104,8 +125,7 @@ describe('site', () => {
     expect(incremental.get('index.html')?.toString('utf8')).toContain('Le carnaval des écoles');
     expect((await runCli(['site', '--out', out, '--clean'])).code).toBe(0);
     const clean = await snapshot(siteDir);
-    expect([...clean.keys()].sort()).toEqual([...incremental.keys()].sort());
-    for (const [name, bytes] of clean) expect(bytes.equals(incremental.get(name) as Buffer), name).toBe(true);
+    expectSameFiles(clean, incremental);
   });
 
   it('removes the pages of an article gone from the archive', async () => {
@@ -130,41 +150,21 @@ describe('site', () => {
   });
 
   it('builds the whole site again when its manifest is damaged', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-damaged-manifest-'));
-    try {
-      expect((await runCli(['site', '--out', out, '--to', dir])).code).toBe(0);
-      const built = await snapshot(dir);
+    const again = await rebuildAfter(async (dir) => {
       await writeFile(join(dir, '.beauvais-site.json'), '{"vers');
       await rm(join(dir, 'index.html'));
-      const again = await runCli(['site', '--out', out, '--to', dir]);
-      expect(again.code).toBe(0);
-      expect(again.stderr).toMatch(/site: 12 articles \(12 rendered\)/);
-      const rebuilt = await snapshot(dir);
-      expect([...rebuilt.keys()].sort()).toEqual([...built.keys()].sort());
-      for (const [name, bytes] of rebuilt) expect(bytes.equals(built.get(name) as Buffer), name).toBe(true);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
+    expect(again.stderr).toMatch(/site: 12 articles \(12 rendered\)/);
   });
 
   it('completes a first build that was cut short (the folder is marked as a site before any page is written)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-cut-'));
-    try {
-      expect((await runCli(['site', '--out', out, '--to', dir])).code).toBe(0);
-      const built = await snapshot(dir);
-      const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-      // What a first build leaves when killed after a few pages: its initial manifest, some pages, no cache.
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    // What a first build leaves when killed after a few pages: its initial manifest, some pages, no cache.
+    await rebuildAfter(async (dir) => {
       await writeFile(join(dir, '.beauvais-site.json'), `${JSON.stringify({ version: 1, tool: `beauvais-archive ${version}`, files: {}, articles: {} })}\n`);
       await rm(join(dir, '.beauvais-site-cache.json'));
       await rm(join(dir, 'search'), { recursive: true });
-      const again = await runCli(['site', '--out', out, '--to', dir]);
-      expect(again.code).toBe(0);
-      const rebuilt = await snapshot(dir);
-      expect([...rebuilt.keys()].sort()).toEqual([...built.keys()].sort());
-      for (const [name, bytes] of rebuilt) expect(bytes.equals(built.get(name) as Buffer), name).toBe(true);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses a site folder inside the Markdown tree, around the archive, or holding other files', async () => {
