@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { isMissing, readInside, resolveInside } from '../archive/atomic-write.js';
+import { ensureDir, isMissing, readInside, resolveInside } from '../archive/atomic-write.js';
+import { acquireLock } from '../archive/lock.js';
 import { parseArchiveFile } from '../archive/front-matter.js';
 import { listArchiveFiles, readArchiveItem } from '../archive/read-archive.js';
 import { toPlainText } from '../extract/plain-text.js';
+import { BeauvaisError, LockHeldError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderFrenchDate } from './french.js';
 import { createMarkdownRenderer } from './markdown.js';
@@ -49,8 +51,28 @@ export interface SiteBuildSummary extends WriteSummary {
 /** Files written at once. */
 const WRITE_CONCURRENCY = 8;
 
-/** Builds or updates the site; returns what it did. */
+/** Builds or updates the site, one build per site folder at a time; returns what it did. */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSummary> {
+  await ensureDir(options.siteDir);
+  const release = await lockSiteFolder(options.siteDir, options.logger);
+  try {
+    return await buildLocked(options);
+  } finally {
+    await release();
+  }
+}
+
+/** The archive's own lock (lock.ts: a `.lock` folder and its owner's record), taken in the site folder. */
+async function lockSiteFolder(siteDir: string, logger: Logger): Promise<() => Promise<void>> {
+  try {
+    return await acquireLock(siteDir, { logger });
+  } catch (error) {
+    if (error instanceof LockHeldError) throw new BeauvaisError(`another site build is running in ${siteDir} (lock ${error.lockPath}); try again when it has finished`, { cause: error });
+    throw error;
+  }
+}
+
+async function buildLocked(options: SiteBuildOptions): Promise<SiteBuildSummary> {
   if (options.clean) await cleanSiteFolder(options.siteDir);
   const writer = await SiteWriter.open(options.siteDir, options.tool);
   const cache = await readSiteCache(options.siteDir, options.tool);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isMissing, readInside, resolveInside, writeAtomic } from '../archive/atomic-write.js';
+import { LOCK_DIR, LOCK_OWNER_FILE } from '../archive/lock.js';
 import { BeauvaisError } from '../errors.js';
 
 /** The manifest's name in the site folder. */
@@ -152,9 +153,10 @@ async function readManifest(siteDir: string): Promise<Manifest | undefined> {
   return { version: 0, files: {}, articles: {} };
 }
 
+/** The names in a folder, but for the build's own lock (lock.ts), which is no content. */
 async function listFolder(dir: string): Promise<string[]> {
   try {
-    return await readdir(dir);
+    return (await readdir(dir)).filter((name) => name !== LOCK_DIR && name !== LOCK_OWNER_FILE);
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;

@@ -3,8 +3,8 @@
  * article's pages and the indexes are rewritten), identical byte for byte to a `--clean` build, and
  * refusing folders it must not write into.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchiveFile, renderArchiveFile } from '../../src/archive/front-matter.js';
@@ -165,6 +165,26 @@ describe('site', () => {
       await rm(join(dir, '.beauvais-site-cache.json'));
       await rm(join(dir, 'search'), { recursive: true });
     });
+  });
+
+  it('refuses to build while another build holds the site folder, and leaves no lock behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'beauvais-site-locked-'));
+    try {
+      expect((await runCli(['site', '--out', out, '--to', dir])).code).toBe(0);
+      expect((await readdir(dir)).filter((n) => n.startsWith('.lock'))).toEqual([]);
+      // A build in progress: a fresh lock, owned by a process that is alive (this one).
+      await mkdir(join(dir, '.lock'));
+      const pidNamespace = await readlink('/proc/self/ns/pid').catch(() => null);
+      await writeFile(join(dir, '.lock-owner'), JSON.stringify({ pid: process.pid, hostname: hostname(), pidNamespace }));
+      const held = await runCli(['site', '--out', out, '--to', dir]);
+      expect(held.code).toBe(1);
+      expect(held.stderr).toMatch(/another site build is running in/);
+      await rm(join(dir, '.lock'), { recursive: true });
+      await rm(join(dir, '.lock-owner'));
+      expect((await runCli(['site', '--out', out, '--to', dir])).code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a site folder inside the Markdown tree, around the archive, or holding other files', async () => {
