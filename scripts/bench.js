@@ -6,6 +6,7 @@
  *   c  re-crawl of the unchanged site: 304s, files written, CPU
  *   d  scale: 20,000 articles, no latency: peak RSS and time per page over the crawl
  *   e  start-up of `extract <file>` vs a bare `node -e 0`
+ *   f  the reading room: `site` of part d's archive, full build and rebuild after 10 changes (runs part d)
  *   m  media: part b's crawl with `--media` against the same crawl without (bytes, requests, wall, RSS)
  * Options: --quick (smaller, one round: minutes, not ten), --only a,b,… , --rounds N,
  * --crawl-articles N, --scale-articles N. Progress goes to stderr, the Markdown table to stdout
@@ -22,13 +23,14 @@ import { benchMedia } from './bench/media.js';
 import { describeMachine } from './bench/machine.js';
 import { renderReport } from './bench/report.js';
 import { benchScale } from './bench/scale.js';
+import { benchSite } from './bench/site.js';
 import { benchStartup } from './bench/startup.js';
 import { cliMissing, loadLibrary, ROOT } from './bench/targets.js';
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'a,b,c,d,e,m' },
+    only: { type: 'string', default: 'a,b,c,d,e,f,m' },
     rounds: { type: 'string' },
     'crawl-articles': { type: 'string' },
     'scale-articles': { type: 'string' },
@@ -36,7 +38,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  process.stdout.write('usage: node --expose-gc scripts/bench.js [--quick] [--only a,b,c,d,e,m] [--rounds N] [--crawl-articles N] [--scale-articles N]\n');
+  process.stdout.write('usage: node --expose-gc scripts/bench.js [--quick] [--only a,b,c,d,e,f,m] [--rounds N] [--crawl-articles N] [--scale-articles N]\n');
   process.exit(0);
 }
 const quick = values.quick ?? false;
@@ -66,9 +68,10 @@ if (parts.has('b') || parts.has('c')) {
     articles: number(values['crawl-articles'], quick ? 500 : 2000), rounds, latencyMs: 50, concurrency: 8, parts, cliMissing: missingCli, library, cores: machine.cores, log,
   })));
 }
-if (parts.has('d')) {
-  log('d: scale');
-  rows.push(...(await benchScale({ articles: number(values['scale-articles'], quick ? 5000 : 20_000), concurrency: 8, cliMissing: missingCli, log })));
+if (parts.has('d') || parts.has('f')) {
+  log(parts.has('f') ? 'd/f: scale, and the site of its archive' : 'd: scale');
+  const withArchive = parts.has('f') ? (/** @type {string} */ dir) => benchSite({ dir, cliMissing: missingCli, log }) : undefined;
+  rows.push(...(await benchScale({ articles: number(values['scale-articles'], quick ? 5000 : 20_000), concurrency: 8, cliMissing: missingCli, log, withArchive })));
 }
 if (parts.has('e')) {
   log('e: start-up');

@@ -1,7 +1,7 @@
 // `npm run demo`: serves the fixture mini-site on 127.0.0.1 and runs the real CLI against it, so a
 // newcomer without network sees the tool work end to end: crawl (with the articles' pictures and
 // documents), list the archive, show one file, show an article with its archived picture, crawl again
-// (incremental: nothing written), export as CSV.
+// (incremental: nothing written), export as CSV, and build the archive's website.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,9 @@ try {
   }
   await run(['crawl', '--base-url', site.url, '--out', out, '--delay', '0', '--media']);
   await run(['export', '--out', out, '--format', 'csv', '--section', 'culture']);
+  await run(['site', '--out', out]);
+  console.error('\nThe reading room (open it in a browser, from the disk):');
+  console.log(join(out, 'site', 'index.html'));
 } finally {
   await site.close();
 }

@@ -136,5 +136,17 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
       setExit(await runVerify(resolveVerifyOptions(raw), ctx));
     });
 
+  program
+    .command('site')
+    .description('build the archive\'s reading room: a static website with timeline, search and history, without network')
+    .option('--out <dir>', 'archive folder', DEFAULT_OUT)
+    .option('--to <dir>', 'site folder (default: <out>/site)')
+    .option('--clean', 'empty the site folder and render every page again')
+    .option('--quiet', 'errors only on stderr')
+    .action(async (raw) => {
+      const { resolveSiteOptions, runSite } = await import('./commands/site.js');
+      setExit(await runSite(resolveSiteOptions(raw), ctx));
+    });
+
   return program;
 }

@@ -22,7 +22,8 @@ const spacing = (at) => ((at.at(-1) ?? 0) - (at[0] ?? 0)) / Math.max(1, at.lengt
 
 /**
  * Runs part d.
- * @param {{ articles: number, concurrency: number, cliMissing: string | null, log: (line: string) => void }} o
+ * @param {{ articles: number, concurrency: number, cliMissing: string | null, log: (line: string) => void, withArchive?: (dir: string) => Promise<import('./results.js').Row[]> }} o
+ *   `withArchive`: more measures on the crawled archive, before it is removed.
  * @returns {Promise<import('./results.js').Row[]>}
  */
 export async function benchScale(o) {
@@ -39,12 +40,14 @@ export async function benchScale(o) {
     const first = spacing(at.slice(0, window));
     const last = spacing(at.slice(at.length - window));
     const rss = run.usage?.maxRssKb ?? Number.NaN;
+    const more = o.withArchive ? await o.withArchive(dir) : [];
     return [
       info('d', 'scale site', `${o.articles} articles, no latency, concurrency ${o.concurrency}`),
       judged('d', 'ours: crawl exit code', run.code === 0 ? '0' : failureNote(run), '0', run.code === 0),
       info('d', 'ours: scale crawl wall', `${fmtMs(run.wallMs)}, ${served.requests.length} requests, ${files} files, ${fmt((at.length / run.wallMs) * 1000)} article pages/s`),
       judged('d', 'ours: peak RSS at scale', fmtMb(rss), '≤ 200 MB', rss <= 200 * 1024),
       judged('d', `time per page, last ${window} / first ${window}`, `${fmtRatio(last / first)} (${fmt(last)} vs ${fmt(first)} ms)`, '≤ 1.2×', window > 0 && last / first <= 1.2),
+      ...more,
     ];
   } finally {
     await served.close();

@@ -29,21 +29,27 @@ const ARCHIVE_FILE = /^\d{4}-\d{2}-\d{2}-.+\.md$/;
 
 /** Every archived article under `outDir`, sorted by path; an unreadable file gives an error item. */
 export async function* readArchive(outDir: string): AsyncIterable<ArchiveItem | ArchiveReadError> {
+  for (const relative of await listArchiveFiles(outDir)) yield await readArchiveItem(outDir, relative);
+}
+
+/** One archive file (`relative` to `<out>`, POSIX), parsed; an error item when it cannot be read or parsed. */
+export async function readArchiveItem(outDir: string, relative: string): Promise<ArchiveItem | ArchiveReadError> {
+  try {
+    return { path: relative, entry: parseArchiveFile(await readFile(path.join(outDir, ...relative.split('/')), 'utf8')) };
+  } catch (error) {
+    return { path: relative, error: (error as Error).message };
+  }
+}
+
+/** The paths (relative to `<out>`, POSIX) of every archive file, sorted as `readArchive` yields them. */
+export async function listArchiveFiles(outDir: string): Promise<string[]> {
+  const files: string[] = [];
   for (const year of await listNames(outDir, YEAR_DIR, true)) {
     for (const month of await listNames(path.join(outDir, year), MONTH_DIR, true)) {
-      for (const name of await listNames(path.join(outDir, year, month), ARCHIVE_FILE, false)) {
-        const relative = `${year}/${month}/${name}`;
-        let entry: ArchiveEntry;
-        try {
-          entry = parseArchiveFile(await readFile(path.join(outDir, year, month, name), 'utf8'));
-        } catch (error) {
-          yield { path: relative, error: (error as Error).message };
-          continue;
-        }
-        yield { path: relative, entry };
-      }
+      for (const name of await listNames(path.join(outDir, year, month), ARCHIVE_FILE, false)) files.push(`${year}/${month}/${name}`);
     }
   }
+  return files;
 }
 
 /** Sorted names in `dir` matching `pattern` that are folders (or files); none if `dir` is missing. */

@@ -1,0 +1,207 @@
+/**
+ * Builds the reading-room site of an archive from its files alone (no network): the listing pages,
+ * one page per article, a history page per changed article, the search index, the stylesheet and
+ * script, and the kept media. Only `SiteWriter` touches the site folder.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { ensureDir, isMissing, readInside, resolveInside } from '../archive/atomic-write.js';
+import { acquireLock } from '../archive/lock.js';
+import { parseArchiveFile } from '../archive/front-matter.js';
+import { listArchiveFiles, readArchiveItem } from '../archive/read-archive.js';
+import { toPlainText } from '../extract/plain-text.js';
+import { BeauvaisError, LockHeldError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { renderFrenchDate } from './french.js';
+import { createMarkdownRenderer } from './markdown.js';
+import { compareNewestFirst, type SiteArticle, type SiteSummary, toSiteArticle, toSiteSummary } from './model.js';
+import { renderArticlePage, type RenderMarkdown } from './page-article.js';
+import { type ArticleVersion, renderHistoryPage } from './page-history.js';
+import {
+  renderDatesPage, renderHomePage, renderMonthPage, renderSectionPage, renderSectionsPage, renderYearPage, type SiteIndex, toMonthPage, toSiteIndex, toYearPage,
+} from './page-lists.js';
+import { renderSearchClient, renderSearchPage } from './search-client.js';
+import { type ChangedDocument, writeSearchIndex } from './search-build.js';
+import { addPostings, type Shard, sortShards, toShardList, toTermWeights } from './search-index.js';
+import { type CachedArticle, type CachedListings, readSiteCache, stampOf, writeSiteCache } from './site-cache.js';
+import { cleanSiteFolder, SiteWriter, type WriteSummary } from './site-writer.js';
+import { SITE_CSS } from './style.js';
+
+/** What to build, from where, to where. */
+export interface SiteBuildOptions {
+  readonly outDir: string;
+  readonly siteDir: string;
+  /** Empty the site folder first and render everything. */
+  readonly clean: boolean;
+  /** Names the renderer in the manifest: another version renders every page again. */
+  readonly tool: string;
+  readonly logger: Logger;
+}
+
+/** What a build did. */
+export interface SiteBuildSummary extends WriteSummary {
+  readonly articles: number;
+  /** Articles whose pages were rendered (new or changed). */
+  readonly rendered: number;
+  /** Archive or history files that could not be read (reported, left out). */
+  readonly unreadable: number;
+}
+
+/** Files written at once. */
+const WRITE_CONCURRENCY = 8;
+
+/** Builds or updates the site, one build per site folder at a time; returns what it did. */
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSummary> {
+  await ensureDir(options.siteDir);
+  const release = await lockSiteFolder(options.siteDir, options.logger);
+  try {
+    return await buildLocked(options);
+  } finally {
+    await release();
+  }
+}
+
+/** The archive's own lock (lock.ts: a `.lock` folder and its owner's record), taken in the site folder. */
+async function lockSiteFolder(siteDir: string, logger: Logger): Promise<() => Promise<void>> {
+  try {
+    return await acquireLock(siteDir, { logger });
+  } catch (error) {
+    if (error instanceof LockHeldError) throw new BeauvaisError(`another site build is running in ${siteDir} (lock ${error.lockPath}); try again when it has finished`, { cause: error });
+    throw error;
+  }
+}
+
+async function buildLocked(options: SiteBuildOptions): Promise<SiteBuildSummary> {
+  if (options.clean) await cleanSiteFolder(options.siteDir);
+  const writer = await SiteWriter.open(options.siteDir, options.tool);
+  const cache = await readSiteCache(options.siteDir, options.tool);
+  const sources = await listArchiveFiles(options.outDir);
+  // An article's search number is its rank among the files: the last index can be patched when its
+  // files are still the first ones, in the same order (a crawl adds articles at the end).
+  const patchable = cache.sources.length > 0 && cache.sources.every((s, i) => sources[i] === s) && writer.previousFiles('search/meta.js').length === 1;
+  const limit = pLimit(WRITE_CONCURRENCY);
+  const renderMarkdown = createMarkdownRenderer();
+  const summaries: (SiteSummary | null)[] = sources.map(() => null);
+  const kept: CachedArticle[] = [];
+  const changed: ChangedDocument[] = [];
+  // From nothing, each article's postings go straight into the shards: no article's words are held.
+  const shards = new Map<string, Shard>();
+  let unreadable = 0;
+  let rendered = 0;
+  // A few articles at a time, each entry dropped once its pages are written: memory stays flat with the archive.
+  const visit = async (source: string, id: number): Promise<void> => {
+    const stamp = stampOf(options.outDir, source);
+    const cached = cache.articles.get(source);
+    const previous = cached?.id === id ? cached : undefined;
+    if (patchable && previous && previous.stamp === stamp && writer.keepArticle(source, previous.key)) {
+      summaries[id] = previous.summary;
+      kept.push(previous);
+      return;
+    }
+    const item = await readArchiveItem(options.outDir, source);
+    if ('error' in item) {
+      unreadable += 1;
+      options.logger.error(`${item.path}: ${item.error}`);
+      changed.push({ id, weights: null, shards: '', previousShards: previous?.shards ?? '' });
+      return;
+    }
+    const article = toSiteArticle(source, item.entry);
+    const key = createHash('sha256').update(JSON.stringify(item.entry)).digest('hex');
+    if (!writer.keepArticle(source, key)) {
+      rendered += 1;
+      // Awaited apart: `unreadable += await …` would add to the count read before the await, losing other visits' errors.
+      const missingHistory = await writeArticlePages(writer, article, renderMarkdown, options);
+      unreadable += missingHistory;
+      writer.recordArticle(source, key, article.historyPage ? [article.page, article.historyPage] : [article.page]);
+    }
+    const weights = toTermWeights(article.title, toPlainText(item.entry.markdown));
+    const summary = toSiteSummary(article);
+    summaries[id] = summary;
+    const shardList = toShardList(weights);
+    kept.push({ stamp, key, id, summary, shards: shardList });
+    if (patchable) changed.push({ id, weights, shards: shardList, previousShards: previous?.shards ?? '' });
+    else addPostings(shards, { id, weights });
+  };
+  await Promise.all(sources.map((source, id) => limit(() => visit(source, id))));
+  const index = toSiteIndex(summaries.filter((s): s is SiteSummary => s !== null).sort(compareNewestFirst));
+  const listings = await writeListings(writer, index, cache.listings, limit);
+  const rows = summaries.map((s) => (s ? { page: s.page, title: s.title, date: renderFrenchDate(s.date), section: s.section } : null));
+  await writeSearchIndex(writer, rows, patchable ? { kind: 'patch', changed } : { kind: 'full', shards: sortShards(shards) });
+  await writeMedia(writer, index.articles, options);
+  const summary = await writer.finish(options.tool);
+  await writeSiteCache(options.siteDir, options.tool, { sources, articles: new Map(kept.map((k) => [k.summary.source, k])), listings });
+  return { ...summary, articles: index.articles.length, rendered, unreadable };
+}
+
+/**
+ * Writes the listing pages, the search page and the assets. They show only the articles' summaries:
+ * when those are what the last build showed, its pages are kept without being rendered again.
+ */
+async function writeListings(writer: SiteWriter, index: SiteIndex, previous: CachedListings, limit: LimitFunction): Promise<CachedListings> {
+  const key = createHash('sha256').update(JSON.stringify(index.articles)).digest('hex');
+  if (key === previous.key && previous.files.every((f) => writer.hasPrevious(f))) {
+    for (const file of previous.files) writer.keepPrevious(file);
+    return previous;
+  }
+  const files: string[] = [];
+  await Promise.all([...renderListings(index)].map(([path, html]) => {
+    files.push(path);
+    return limit(() => writer.write(path, html));
+  }));
+  return { key, files: files.sort() };
+}
+
+/** Every listing page, the search page and the assets. */
+function* renderListings(index: SiteIndex): Iterable<[string, string]> {
+  yield ['index.html', renderHomePage(index)];
+  yield ['annees.html', renderDatesPage(index)];
+  const months = [...index.byMonth.keys()];
+  for (const year of new Set(months.map((m) => m.slice(0, 4)))) yield [toYearPage(year), renderYearPage(index, year)];
+  for (const month of months) yield [toMonthPage(month), renderMonthPage(index, month)];
+  yield ['rubriques/index.html', renderSectionsPage(index)];
+  for (const page of index.bySection.keys()) yield [page, renderSectionPage(index, page)];
+  yield ['recherche.html', renderSearchPage()];
+  yield ['assets/site.css', SITE_CSS];
+  yield ['assets/search.js', renderSearchClient()];
+}
+
+/** Writes an article's page and its history page; returns how many history files could not be read. */
+async function writeArticlePages(writer: SiteWriter, article: SiteArticle, renderMarkdown: RenderMarkdown, options: SiteBuildOptions): Promise<number> {
+  await writer.write(article.page, renderArticlePage(article, renderMarkdown));
+  if (!article.historyPage) return 0;
+  const versions: ArticleVersion[] = [];
+  let unreadable = 0;
+  for (const file of article.entry.history) {
+    try {
+      const text = await readInside(options.outDir, file);
+      if (text === undefined) throw new Error('the file is missing');
+      versions.push({ entry: parseArchiveFile(text.toString('utf8')), file });
+    } catch (error) {
+      unreadable += 1;
+      options.logger.error(`${file} (history of ${article.source}): ${(error as Error).message}`);
+    }
+  }
+  versions.push({ entry: article.entry, file: article.source });
+  await writer.write(article.historyPage, renderHistoryPage(article, versions));
+  return unreadable;
+}
+
+/** Copies each kept media file into the site (same path as under `<out>`); a missing one is reported. */
+async function writeMedia(writer: SiteWriter, articles: readonly SiteSummary[], options: SiteBuildOptions): Promise<void> {
+  const seen = new Set<string>();
+  for (const media of articles.flatMap((a) => a.media)) {
+    if (seen.has(media.path)) continue;
+    seen.add(media.path);
+    const source = resolveInside(options.outDir, media.path);
+    try {
+      const { size, mtimeMs } = await stat(source);
+      const known = `${media.sha256 ?? ''}:${size}:${mtimeMs}`;
+      if (writer.hasFile(media.path, known)) writer.keepFile(media.path, known);
+      else await writer.writeAs(media.path, await readFile(source), known);
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      options.logger.warn(`${media.path}: kept media file is missing from the archive`);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The archived Markdown as HTML, by markdown-it with raw HTML off: a `<script>` or any tag written in
+ * an article comes out as text. Links keep only web and mail schemes. An image is shown from the
+ * archive's own copy when one was kept; otherwise it becomes a link to the original, so that reading
+ * the site never makes a request to another host.
+ */
+import MarkdownIt from 'markdown-it';
+import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
+import { escapeHtml } from './html.js';
+
+/** What rendering one body needs: the local copy of each kept image, as a link from the page. */
+export interface MarkdownContext {
+  /** Original image URL → its copy's URL relative to the page. */
+  readonly localImages: ReadonlyMap<string, string>;
+}
+
+/** Link targets an article may keep: web pages, mail addresses, anchors in the page. */
+const ALLOWED_LINK = /^(?:https?:|mailto:|#)/i;
+
+/** A configured renderer; build one per site build and reuse it for every page. */
+export function createMarkdownRenderer(): (markdown: string, ctx: MarkdownContext) => string {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
+  md.renderer.rules.image = renderImage;
+  const defaultLinkOpen: RenderRule = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    if (token && !(token.attrGet('href') ?? '').startsWith('#')) token.attrSet('rel', 'noopener noreferrer');
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
+  // The page's title is its only <h1>: the body's headings start one level lower.
+  const shiftHeading: RenderRule = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx];
+    if (token) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
+    return self.renderToken(tokens, idx, options);
+  };
+  md.renderer.rules.heading_open = shiftHeading;
+  md.renderer.rules.heading_close = shiftHeading;
+  return (markdown, ctx) => md.render(markdown, ctx);
+}
+
+const renderImage: RenderRule = (tokens, idx, _options, env: MarkdownContext) => {
+  const token = tokens[idx];
+  if (!token) return '';
+  const src = token.attrGet('src') ?? '';
+  const alt = token.children ? token.children.map((c) => c.content).join('') : token.content;
+  const local = env.localImages.get(src);
+  if (local) return `<img src="${escapeHtml(local)}" alt="${escapeHtml(alt)}" loading="lazy">`;
+  const label = alt ? `Image non conservée : ${alt}` : 'Image non conservée';
+  return `<a class="remote-image" href="${escapeHtml(src)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
+};

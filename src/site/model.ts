@@ -1,0 +1,112 @@
+/**
+ * The archive as the site sees it: each article with its Paris date, month, section and the site
+ * paths of its pages. Read through the archive's own reader (archive/read-archive.ts), so the site
+ * parses front matter exactly as `export` and `verify` do.
+ */
+import { archiveDate } from '../archive/entry.js';
+import type { ArchiveEntry } from '../archive/types.js';
+import { toSlug } from '../archive/slug.js';
+
+/** One media file kept with an article (front matter `media`): its original URL and its copy under `<out>`. */
+export interface SiteMedia {
+  readonly url: string;
+  /** Relative to `<out>`, e.g. "media/ab/abcdef….jpg". */
+  readonly path: string;
+  readonly type: string | null;
+  readonly bytes: number | null;
+  readonly sha256: string | null;
+}
+
+/** What the listing pages show of an article, and where the site shows it (kept between builds). */
+export interface SiteSummary {
+  /** The archive file, relative to `<out>` ("2017/12/2017-12-08-slug.md"). */
+  readonly source: string;
+  readonly title: string;
+  readonly section: string | null;
+  readonly publishedAt: string | null;
+  /** "YYYY-MM-DD", Paris calendar date the archive files it under. */
+  readonly date: string;
+  /** Whether `date` is the day the crawler first saw the article (the page gave none). */
+  readonly firstSeen: boolean;
+  /** "YYYY-MM". */
+  readonly month: string;
+  /** The article's page in the site ("2017/12/2017-12-08-slug.html"). */
+  readonly page: string;
+  /** Its history page, when it has earlier versions. */
+  readonly historyPage: string | undefined;
+  /** The section's page ("rubriques/culture.html"), when it has a section. */
+  readonly sectionPage: string | undefined;
+  readonly media: readonly SiteMedia[];
+}
+
+/** An archived article with its entry, for its own pages. */
+export interface SiteArticle extends SiteSummary {
+  readonly entry: ArchiveEntry;
+}
+
+const MARKDOWN_EXTENSION = /\.md$/;
+/** Where a kept media file may lie: under `<out>/media/`, nothing that climbs out. */
+const MEDIA_PATH = /^media\/(?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** The site's view of one archive file. */
+export function toSiteArticle(source: string, entry: ArchiveEntry): SiteArticle {
+  const { date, firstSeen } = archiveDate(entry);
+  const page = source.replace(MARKDOWN_EXTENSION, '.html');
+  return {
+    source,
+    entry,
+    title: entry.title,
+    section: entry.section,
+    publishedAt: entry.publishedAt,
+    date,
+    firstSeen,
+    month: date.slice(0, 7),
+    page,
+    historyPage: entry.history.length > 0 ? page.replace(/\.html$/, '.historique.html') : undefined,
+    sectionPage: entry.section ? toSectionPage(entry.section) : undefined,
+    media: toSiteMedia(entry),
+  };
+}
+
+/** The summary of an article, without its entry (what a later build needs of an unchanged article). */
+export function toSiteSummary(article: SiteArticle): SiteSummary {
+  const { entry: _entry, ...summary } = article;
+  return summary;
+}
+
+/** The page of a section ("Vie municipale" → "rubriques/vie-municipale.html"). */
+export function toSectionPage(section: string): string {
+  return `rubriques/${toSlug(section, 60) || 'sans-nom'}.html`;
+}
+
+/** Newest first: by date, then by id so that equal dates keep one order from build to build. */
+export function compareNewestFirst(a: SiteSummary, b: SiteSummary): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  const at = a.publishedAt ?? '';
+  const bt = b.publishedAt ?? '';
+  if (at !== bt) return at < bt ? 1 : -1;
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+}
+
+/**
+ * The media list of an entry's front matter, if the archive keeps media. Read defensively: an archive
+ * written before media were kept has none, and an item without a safe local path is left out.
+ */
+function toSiteMedia(entry: ArchiveEntry): SiteMedia[] {
+  const list = (entry as { readonly media?: unknown }).media;
+  if (!Array.isArray(list)) return [];
+  const media: SiteMedia[] = [];
+  for (const item of list as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const m = item as Record<string, unknown>;
+    if (typeof m['url'] !== 'string' || typeof m['path'] !== 'string' || !MEDIA_PATH.test(m['path'])) continue;
+    media.push({
+      url: m['url'],
+      path: m['path'],
+      type: typeof m['type'] === 'string' ? m['type'] : null,
+      bytes: typeof m['bytes'] === 'number' ? m['bytes'] : null,
+      sha256: typeof m['sha256'] === 'string' ? m['sha256'] : null,
+    });
+  }
+  return media;
+}
