@@ -14,8 +14,12 @@ export interface MarkdownContext {
   readonly localImages: ReadonlyMap<string, string>;
 }
 
-/** Link targets an article may keep: web pages, mail addresses, anchors in the page. */
-const ALLOWED_LINK = /^(?:https?:|mailto:|#)/i;
+/**
+ * Link targets an article may keep: web pages, mail addresses, anchors in the page, and the archive's
+ * own copies of its media (`../../media/<sha256>-<name>.<ext>`, relative to the article's file: the
+ * site keeps the archive's YYYY/MM layout, so the same relative link reaches the copy in the site).
+ */
+const ALLOWED_LINK = /^(?:https?:|mailto:|#|(?:\.\.\/)+media\/(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._-]*$)/i;
 
 /** A configured renderer; build one per site build and reuse it for every page. */
 export function createMarkdownRenderer(): (markdown: string, ctx: MarkdownContext) => string {
@@ -44,7 +48,8 @@ const renderImage: RenderRule = (tokens, idx, _options, env: MarkdownContext) =>
   if (!token) return '';
   const src = token.attrGet('src') ?? '';
   const alt = token.children ? token.children.map((c) => c.content).join('') : token.content;
-  const local = env.localImages.get(src);
+  // The archive's Markdown links a kept image to its copy already; an older archive, to the original.
+  const local = env.localImages.get(src) ?? ([...env.localImages.values()].includes(src) ? src : undefined);
   if (local) return `<img src="${escapeHtml(local)}" alt="${escapeHtml(alt)}" loading="lazy">`;
   const label = alt ? `Image non conservée : ${alt}` : 'Image non conservée';
   return `<a class="remote-image" href="${escapeHtml(src)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;

@@ -46,6 +46,15 @@ describe('Markdown rendering', () => {
     expect(html).toContain('<a class="remote-image" href="https://www.beauvais.fr/images/autre.jpg" rel="noopener noreferrer">Image non conservée : Autre</a>');
     expect(html).not.toContain('src="https:');
   });
+
+  it('shows an image the archive links to its kept copy (as crawl --media writes it), and a kept document', () => {
+    const local = { localImages: new Map([['https://www.beauvais.fr/images/marche.jpg', '../../media/ab12-marche.jpg']]) };
+    const html = render('![Le marché](../../media/ab12-marche.jpg "https://www.beauvais.fr/images/marche.jpg")\n\n[Le règlement](../../media/cd34-reglement.pdf "https://www.beauvais.fr/docs/reglement.pdf")', local);
+    expect(html).toContain('<img src="../../media/ab12-marche.jpg" alt="Le marché" loading="lazy">');
+    expect(html).toContain('href="../../media/cd34-reglement.pdf"');
+    // A relative link out of the media folder is not a link.
+    expect(render('[x](../../etc/passwd)', local)).not.toContain('href=');
+  });
 });
 
 describe('media of the front matter', () => {
