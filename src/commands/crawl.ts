@@ -150,8 +150,10 @@ async function mergeAliases(frontier: Frontier, store: ArchiveStore): Promise<vo
 function listenForInterruption(external: AbortSignal | undefined): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   if (external) {
-    external.addEventListener('abort', () => controller.abort(external.reason), { once: true });
-    return { signal: controller.signal, dispose() {} };
+    const onAbort = () => controller.abort(external.reason);
+    external.addEventListener('abort', onAbort, { once: true });
+    // A caller's signal outlives the crawl (a program running several): leave no listener on it.
+    return { signal: controller.signal, dispose: () => external.removeEventListener('abort', onAbort) };
   }
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(name === 'SIGTERM' ? ExitCode.sigterm : ExitCode.sigint);
