@@ -8,6 +8,7 @@
  * notice that our cleaning removes, and the scored block then stands.
  */
 import type { Element } from 'domhandler';
+import { isFrameOfPage } from './chrome.js';
 import { toCleanTree } from './clean.js';
 import type { CleanElement } from './clean-tree.js';
 import { textOf } from './dom.js';
@@ -49,7 +50,11 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
   }
   const readings: Reading[] = [];
   const view = readWithReadability(page.html);
-  if (view && textOf(view.body).length >= MIN_TEXT_LENGTH && !isChromeText(textOf(view.body), page)) readings.push({ body: view.body, exclude: null, title: view.title ?? '', via: location.scored ? `Readability's reading, preferred to the scored block ${describeElement(location.body)}` : "Readability's reading (no block scored)" });
+  const viewText = view ? textOf(view.body) : '';
+  if (view && viewText.length >= MIN_TEXT_LENGTH && !isChromeText(viewText, page)) {
+    const via = location.scored ? `Readability's reading, preferred to the scored block ${describeElement(location.body)}` : "Readability's reading (no block scored)";
+    readings.push({ body: view.body, exclude: null, title: view.title ?? '', via });
+  }
   if (location.scored) readings.push({ body: location.body, exclude: null, title: view?.title ?? '', via: `${scored}${readings.length > 0 ? " (Readability's reading was not kept)" : ' (Readability found no text)'}` });
   const pageUrl = new URL(page.url);
   let reason = 'no article text found';
@@ -73,15 +78,8 @@ const CHROME_PROBE = 80;
  */
 function isChromeText(text: string, page: Page): boolean {
   const probe = text.slice(0, CHROME_PROBE);
-  return page.elements.all.some((el) => isPageChrome(el) && textOf(el).includes(probe));
+  return page.elements.all.some((el) => isFrameOfPage(el) && textOf(el).includes(probe));
 }
-
-/** The page's own frame, told by tag or landmark role: its footer, menus, side columns. */
-function isPageChrome(el: Element): boolean {
-  const role = el.attribs['role'];
-  return PAGE_CHROME_TAGS.has(el.name) || role === 'navigation' || role === 'contentinfo' || role === 'complementary';
-}
-const PAGE_CHROME_TAGS = new Set(['footer', 'nav', 'aside', 'menu']);
 
 function render(reading: Reading, page: Page, converter: MarkdownConverter): RenderedBody {
   // The cleaning walk visits only the body's descendants: testing each against the query needs no prior walk.

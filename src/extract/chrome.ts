@@ -36,6 +36,14 @@ export function isChrome(el: Element): boolean {
   return names !== '' && CHROME_NAME.test(names) && !CONTENT_WRAPPER_NAME.test(names) && !holdsText(el);
 }
 
+/** Landmark roles of the page's frame: its menus, its footer, its side columns. */
+const FRAME_ROLES = new Set(['navigation', 'contentinfo', 'complementary']);
+
+/** Whether an element is the page's own frame, by its tag or landmark role alone (no class word). */
+export function isFrameOfPage(el: Element): boolean {
+  return CHROME_TAGS.has(el.name) || FRAME_ROLES.has(el.attribs['role'] ?? '');
+}
+
 /**
  * Whether a block inside an article's body is chrome by its name: chrome words count here even beside a
  * content word ("post-share", "entry-tags", "article-related") when the block is small or mostly links.
