@@ -101,10 +101,10 @@ function genericLocation(elements: ElementIndex): Located {
   const marked = queryAll(elements, MARKED_BODY).filter(outsideChrome);
   const teasers = queryAll(elements, TEASER).filter(outsideChrome);
   const articles = teasers.filter((el) => el.name === 'article');
-  const body = marked.length === 1 ? marked[0] : articles.length === 1 ? articles[0] : findMainContent(root);
+  const body = (marked.length === 1 ? marked[0] : articles.length === 1 ? articles[0] : findMainContent(root)) ?? null;
   const parent = body?.parent;
   const scope = body && parent && parent.type === 'tag' && parent !== root ? parent : body ?? root;
-  return { kind: 'found', location: { layout: 'generic', scope: [scope], body: body ?? root, exclude: null, teasers, scored: body !== undefined && body !== null } };
+  return { kind: 'found', location: { layout: 'generic', scope: [scope], body: body ?? root, exclude: null, teasers, scored: body !== null } };
 }
 
 /** Whether no ancestor of an element (itself included) is site chrome. */
