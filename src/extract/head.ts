@@ -20,11 +20,11 @@ export interface HeadIndex {
 }
 
 /**
- * Indexes the head of a parsed page (the whole document when it has no `<head>`). `pageMetas` are the
- * page's meta tags wherever they are: templates print some in the body, and htmlparser2 leaves them
- * there; the head's own win.
+ * Indexes the head of a parsed page (the whole document when it has no `<head>`). `pageMetas`, when
+ * given, are the page's meta tags wherever they are, in document order (the head's first, so they
+ * win): templates print some in the body, and htmlparser2 leaves them there.
  */
-export function indexHead(root: AnyNode, pageMetas: readonly Element[] = []): HeadIndex {
+export function indexHead(root: AnyNode, pageMetas?: readonly Element[]): HeadIndex {
   const metas = new Map<string, string>();
   const addMeta = (el: Element) => {
     const content = el.attribs['content'];
@@ -39,7 +39,7 @@ export function indexHead(root: AnyNode, pageMetas: readonly Element[] = []): He
   let title: string | undefined;
   for (const el of descendants(findHead(root))) {
     if (el.name === 'meta') {
-      addMeta(el);
+      if (!pageMetas) addMeta(el);
     } else if (el.name === 'link' && canonical === undefined && CANONICAL_LINK.matches(el)) {
       canonical = el.attribs['href'];
     } else if (el.name === 'base' && base === undefined) {
@@ -48,7 +48,7 @@ export function indexHead(root: AnyNode, pageMetas: readonly Element[] = []): He
       title = textOf(el);
     }
   }
-  for (const el of pageMetas) addMeta(el);
+  for (const el of pageMetas ?? []) addMeta(el);
   return {
     meta: (...keys) => keys.map((key) => metas.get(key.toLowerCase())).find((value) => value !== undefined),
     canonical,
