@@ -16,11 +16,16 @@ import { ROOT } from './targets.js';
  * @property {Record<string, string>} headers
  */
 
-/** @param {Buffer} bytes @param {Record<string, string>} headers */
-function decode(bytes, headers) {
-  const charset = /charset=["']?([\w-]+)/i.exec(headers['content-type'] ?? '')?.[1] ?? 'utf-8';
+/**
+ * A page's bytes as text, for the peers that take text: the charset of the Content-Type, else of the
+ * page's `<meta charset>`, else UTF-8.
+ * @param {Buffer} bytes @param {Record<string, string>} headers
+ */
+export function decodePage(bytes, headers) {
+  const fromHeader = /charset=["']?([\w-]+)/iu.exec(headers['content-type'] ?? '')?.[1];
+  const fromMeta = /<meta[^>]+charset=["']?([\w-]+)/iu.exec(bytes.subarray(0, 4096).toString('latin1'))?.[1];
   try {
-    return new TextDecoder(charset).decode(bytes);
+    return new TextDecoder(fromHeader ?? fromMeta ?? 'utf-8').decode(bytes);
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
   }
@@ -39,7 +44,7 @@ function fixturePages() {
       const bytes = readFileSync(path.join(dir, d.name, 'source.html'));
       const meta = JSON.parse(readFileSync(path.join(dir, d.name, 'meta.json'), 'utf8'));
       const headers = meta.headers ?? {};
-      return { name: d.name, bytes, html: decode(bytes, headers), url: String(meta.url), headers };
+      return { name: d.name, bytes, html: decodePage(bytes, headers), url: String(meta.url), headers };
     });
 }
 

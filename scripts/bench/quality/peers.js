@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { decodePage } from '../corpus.js';
 
 /**
  * @typedef {object} QualityPage
@@ -30,23 +31,12 @@ export function ourPeer(extractArticle) {
   };
 }
 
-/** @param {Buffer} bytes @param {Record<string, string>} headers */
-function decode(bytes, headers) {
-  const fromHeader = /charset=["']?([\w-]+)/iu.exec(headers['content-type'] ?? '')?.[1];
-  const fromMeta = /<meta[^>]+charset=["']?([\w-]+)/iu.exec(bytes.subarray(0, 4096).toString('latin1'))?.[1];
-  try {
-    return new TextDecoder(fromHeader ?? fromMeta ?? 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
 /** @returns {Peer} */
 export function readabilityPeer() {
   return {
     name: 'Readability.js on linkedom',
     run(page) {
-      const { document } = parseHTML(decode(page.bytes, page.headers));
+      const { document } = parseHTML(decodePage(page.bytes, page.headers));
       let parsed = null;
       try {
         parsed = new Readability(/** @type {any} */ (document)).parse();
