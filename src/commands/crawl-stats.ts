@@ -24,6 +24,11 @@ export interface CrawlStats extends SaveCounts {
   startedAt: number;
 }
 
+/** Pages the next run must ask again: failed after their retries, or reached as articles and not extracted. */
+export function countFailures(stats: CrawlStats): number {
+  return stats.failed + stats.notExtracted;
+}
+
 /** Fresh counters. */
 export function createStats(startedAt: number): CrawlStats {
   return {

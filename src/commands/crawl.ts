@@ -19,7 +19,7 @@ import type { ArchiveRecord } from '../output/record.js';
 import { readVersion } from '../version.js';
 import { type CommandContext, writeOut } from './context.js';
 import { createAnalyser } from './analyser-pool.js';
-import { createStats, renderSummary } from './crawl-stats.js';
+import { countFailures, createStats, renderSummary } from './crawl-stats.js';
 import { openMediaArchiver } from './crawl-media.js';
 import { openCrawlRecorder } from './crawl-warc.js';
 import { runCrawler } from './crawler.js';
@@ -76,7 +76,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
           signal: interruption.signal,
           analyse: analyser.analyse,
           emit: (record) => emitRecord(record, config, ctx),
-          onProgress: (done, known) => progress.update(done, known, stats.failed + stats.notExtracted),
+          onProgress: (done, known) => progress.update(done, known, countFailures(stats)),
           warcRefFor: warc?.refFor,
           media,
         });
@@ -92,7 +92,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
       }
     }
     if (interruption.signal.aborted) outcome = interruption.signal.reason === 'SIGTERM' ? ExitCode.sigterm : ExitCode.sigint;
-    else if (stats.failed > 0 || stats.notExtracted > 0) outcome = ExitCode.partial;
+    else if (countFailures(stats) > 0) outcome = ExitCode.partial;
     return outcome;
   } finally {
     progress.stop();
