@@ -196,7 +196,7 @@ async function writeMedia(writer: SiteWriter, articles: readonly SiteSummary[], 
     const source = resolveInside(options.outDir, media.path);
     try {
       const { size, mtimeMs } = await stat(source);
-      const known = `${media.sha256 ?? ''}:${size}:${mtimeMs}`;
+      const known = `${media.sha256}:${size}:${mtimeMs}`;
       if (writer.hasFile(media.path, known)) writer.keepFile(media.path, known);
       else await writer.writeAs(media.path, await readFile(source), known);
     } catch (error) {

@@ -62,9 +62,9 @@ function renderInitiatives(initiatives: SiteArticle['entry']['initiatives']): st
 function renderMedia(article: SiteArticle): string {
   if (article.media.length === 0) return '';
   const items = article.media.map((m) => {
-    const size = m.bytes === null ? '' : ` · ${Math.max(1, Math.round(m.bytes / 1024))} Ko`;
+    const size = ` · ${Math.max(1, Math.round(m.bytes / 1024))} Ko`;
     const name = m.path.slice(m.path.lastIndexOf('/') + 1);
-    return `<li><a href="${linkTo(article.page, m.path)}">${escapeHtml(name)}</a> <span class="meta">${escapeHtml(m.type ?? '')}${size}</span><br><span class="meta">original : ${escapeHtml(m.url)}</span></li>`;
+    return `<li><a href="${linkTo(article.page, m.path)}">${escapeHtml(name)}</a> <span class="meta">${escapeHtml(m.type)}${size}</span><br><span class="meta">original : ${escapeHtml(m.url)}</span></li>`;
   });
   return `<section aria-labelledby="medias"><h2 id="medias">Médias conservés</h2><ul class="media-list">${items.join('')}</ul></section>`;
 }
