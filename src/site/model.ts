@@ -35,8 +35,8 @@ export interface SiteArticle extends SiteSummary {
 }
 
 const MARKDOWN_EXTENSION = /\.md$/;
-/** Where a kept media file may lie: under `<out>/media/`, nothing that climbs out. */
-const MEDIA_PATH = /^media\/(?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Where a kept media file may lie: under `<out>/media/`, every name starting with a letter or digit, so none is "..". */
+export const MEDIA_PATH = /^media\/(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The site's view of one archive file. */
 export function toSiteArticle(source: string, entry: ArchiveEntry): SiteArticle {
