@@ -18,7 +18,7 @@ export interface SiteOptions {
 }
 
 /** The site's default folder inside the archive. */
-export const DEFAULT_SITE_DIR = 'site';
+const DEFAULT_SITE_DIR = 'site';
 /** Folders of the archive a site may never be written into: the Markdown tree and its companions. */
 const ARCHIVE_FOLDER = /^(?:\d{4}|\..*|warc|media)$/;
 

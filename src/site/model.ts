@@ -65,11 +65,11 @@ export function toSiteSummary(article: SiteArticle): SiteSummary {
 }
 
 /** The page of a section ("Vie municipale" → "rubriques/vie-municipale.html"). */
-export function toSectionPage(section: string): string {
+function toSectionPage(section: string): string {
   return `rubriques/${toSlug(section, 60) || 'sans-nom'}.html`;
 }
 
-/** Newest first: by date, then by id so that equal dates keep one order from build to build. */
+/** Newest first: by date, then by publication time, then by file, so that equal dates keep one order from build to build. */
 export function compareNewestFirst(a: SiteSummary, b: SiteSummary): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
   const at = a.publishedAt ?? '';

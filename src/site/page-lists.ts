@@ -45,7 +45,7 @@ export function toYearPage(year: string): string {
 }
 
 /** A list of articles, linked from `from`. */
-export function renderArticleList(from: string, articles: readonly SiteSummary[], withSection = true): string {
+function renderArticleList(from: string, articles: readonly SiteSummary[], withSection = true): string {
   if (articles.length === 0) return '<p>Aucun article.</p>';
   const items = articles.map((a) => {
     const section = withSection && a.section && a.sectionPage ? ` · <a href="${linkTo(from, a.sectionPage)}">${escapeHtml(a.section)}</a>` : '';

@@ -27,7 +27,7 @@ export const STOP_WORDS: readonly string[] = [
 const STOP = new Set(STOP_WORDS);
 
 /** Titles per chunk of result data. */
-export const DOCS_PER_CHUNK = 500;
+const DOCS_PER_CHUNK = 500;
 /** A word in a title weighs this many words of the body. */
 const TITLE_WEIGHT = 10;
 const MAX_WEIGHT = 65_535;

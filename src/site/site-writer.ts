@@ -12,7 +12,7 @@ import { LOCK_DIR, LOCK_OWNER_FILE } from '../archive/lock.js';
 import { BeauvaisError } from '../errors.js';
 
 /** The manifest's name in the site folder. */
-export const SITE_MANIFEST = '.beauvais-site.json';
+const SITE_MANIFEST = '.beauvais-site.json';
 /** Raised with the manifest's format, or when the renderer changes what it writes: every page is then rendered again. */
 const MANIFEST_VERSION = 1;
 
