@@ -156,9 +156,8 @@ async function writeListings(writer: SiteWriter, index: SiteIndex, previous: Cac
 function* renderListings(index: SiteIndex): Iterable<[string, string]> {
   yield ['index.html', renderHomePage(index)];
   yield ['annees.html', renderDatesPage(index)];
-  const months = [...index.byMonth.keys()];
-  for (const year of new Set(months.map((m) => m.slice(0, 4)))) yield [toYearPage(year), renderYearPage(index, year)];
-  for (const month of months) yield [toMonthPage(month), renderMonthPage(index, month)];
+  for (const year of index.byYear.keys()) yield [toYearPage(year), renderYearPage(index, year)];
+  for (const month of index.byMonth.keys()) yield [toMonthPage(month), renderMonthPage(index, month)];
   yield ['rubriques/index.html', renderSectionsPage(index)];
   for (const page of index.bySection.keys()) yield [page, renderSectionPage(index, page)];
   yield ['recherche.html', renderSearchPage()];
