@@ -1,6 +1,6 @@
 /** An article's page: its metadata, its body from the archived Markdown, its links, WARC record and media. */
 import type { DateSource } from '../extract/types.js';
-import { renderFrenchDate, renderFrenchInstant, renderFrenchTime } from './french.js';
+import { renderFrenchDateTime, renderFrenchInstant } from './french.js';
 import { escapeHtml, linkTo, renderExternalLink, renderPage } from './html.js';
 import type { MarkdownContext } from './markdown.js';
 import type { SiteArticle } from './model.js';
@@ -25,8 +25,7 @@ export type RenderMarkdown = (markdown: string, ctx: MarkdownContext) => string;
 export function renderArticlePage(article: SiteArticle, renderMarkdown: RenderMarkdown): string {
   const { entry, page } = article;
   const localImages = new Map(article.media.map((m) => [m.url, linkTo(page, m.path)]));
-  const time = article.firstSeen ? '' : renderFrenchTime(entry.publishedAt);
-  const dateLine = `<time datetime="${escapeHtml(entry.publishedAt ?? article.date)}">${renderFrenchDate(article.date)}${time ? ` ${time}` : ''}</time>`;
+  const dateLine = `<time datetime="${escapeHtml(entry.publishedAt ?? article.date)}">${renderFrenchDateTime(article.date, article.firstSeen ? null : entry.publishedAt)}</time>`;
   const firstSeen = article.firstSeen ? ' <span class="first-seen">(date de première capture : la page ne donnait pas de date)</span>' : '';
   const section = entry.section && article.sectionPage ? `<a href="${linkTo(page, article.sectionPage)}">${escapeHtml(entry.section)}</a>` : 'aucune';
   const history = article.historyPage
@@ -49,8 +48,7 @@ ${renderMarkdown(entry.markdown, { localImages })}
 /** " · mis à jour le 9 décembre 2017 à 8 h 00" when the page gave an update date. */
 function renderUpdated(updatedAt: string | null): string {
   if (!updatedAt || !DATE_PREFIX.test(updatedAt)) return '';
-  const time = renderFrenchTime(updatedAt);
-  return ` · mis à jour le <time datetime="${escapeHtml(updatedAt)}">${renderFrenchDate(updatedAt.slice(0, 10))}${time ? ` ${time}` : ''}</time>`;
+  return ` · mis à jour le <time datetime="${escapeHtml(updatedAt)}">${renderFrenchDateTime(updatedAt.slice(0, 10), updatedAt)}</time>`;
 }
 
 function renderInitiatives(initiatives: SiteArticle['entry']['initiatives']): string {
