@@ -18,7 +18,7 @@ export interface SiteOptions {
 }
 
 /** The site's default folder inside the archive. */
-export const DEFAULT_SITE_DIR = 'site';
+const DEFAULT_SITE_DIR = 'site';
 /** Folders of the archive a site may never be written into: the Markdown tree and its companions. */
 const ARCHIVE_FOLDER = /^(?:\d{4}|\..*|warc|media)$/;
 
@@ -26,14 +26,19 @@ const ARCHIVE_FOLDER = /^(?:\d{4}|\..*|warc|media)$/;
 export function resolveSiteOptions(raw: { out?: string; to?: string; clean?: boolean; quiet?: boolean }): SiteOptions {
   const outDir = path.resolve(raw.out ?? DEFAULT_OUT);
   const siteDir = path.resolve(raw.to ?? path.join(outDir, DEFAULT_SITE_DIR));
-  const inside = path.relative(outDir, siteDir);
+  const inside = pathInside(outDir, siteDir);
   if (inside === '') throw new UsageError('--to: the site folder cannot be the archive folder itself');
-  if (!inside.startsWith('..') && !path.isAbsolute(inside) && ARCHIVE_FOLDER.test(inside.split(path.sep)[0] ?? '')) {
+  if (inside !== undefined && ARCHIVE_FOLDER.test(inside.split(path.sep)[0] ?? '')) {
     throw new UsageError(`--to: ${siteDir} is inside the archive's own files; choose a folder such as ${path.join(outDir, DEFAULT_SITE_DIR)}`);
   }
-  const around = path.relative(siteDir, outDir);
-  if (!around.startsWith('..') && !path.isAbsolute(around)) throw new UsageError(`--to: ${siteDir} contains the archive folder`);
+  if (pathInside(siteDir, outDir) !== undefined) throw new UsageError(`--to: ${siteDir} contains the archive folder`);
   return { outDir, siteDir, clean: raw.clean ?? false, quiet: raw.quiet ?? false };
+}
+
+/** The path of `child` relative to `parent` ("" for `parent` itself), or undefined when `child` lies outside it. */
+function pathInside(parent: string, child: string): string | undefined {
+  const relative = path.relative(parent, child);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? undefined : relative;
 }
 
 /** Runs `site`: exit 0, or 3 when some archive files could not be read (the rest is built). */

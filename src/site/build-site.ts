@@ -79,7 +79,7 @@ async function buildLocked(options: SiteBuildOptions): Promise<SiteBuildSummary>
   const sources = await listArchiveFiles(options.outDir);
   // An article's search number is its rank among the files: the last index can be patched when its
   // files are still the first ones, in the same order (a crawl adds articles at the end).
-  const patchable = cache.sources.length > 0 && cache.sources.every((s, i) => sources[i] === s) && writer.previousFiles('search/meta.js').length === 1;
+  const patchable = cache.sources.length > 0 && cache.sources.every((s, i) => sources[i] === s) && writer.hasPrevious('search/meta.js');
   const limit = pLimit(WRITE_CONCURRENCY);
   const renderMarkdown = createMarkdownRenderer();
   const summaries: (SiteSummary | null)[] = sources.map(() => null);
@@ -156,9 +156,8 @@ async function writeListings(writer: SiteWriter, index: SiteIndex, previous: Cac
 function* renderListings(index: SiteIndex): Iterable<[string, string]> {
   yield ['index.html', renderHomePage(index)];
   yield ['annees.html', renderDatesPage(index)];
-  const months = [...index.byMonth.keys()];
-  for (const year of new Set(months.map((m) => m.slice(0, 4)))) yield [toYearPage(year), renderYearPage(index, year)];
-  for (const month of months) yield [toMonthPage(month), renderMonthPage(index, month)];
+  for (const year of index.byYear.keys()) yield [toYearPage(year), renderYearPage(index, year)];
+  for (const month of index.byMonth.keys()) yield [toMonthPage(month), renderMonthPage(index, month)];
   yield ['rubriques/index.html', renderSectionsPage(index)];
   for (const page of index.bySection.keys()) yield [page, renderSectionPage(index, page)];
   yield ['recherche.html', renderSearchPage()];
@@ -196,9 +195,8 @@ async function writeMedia(writer: SiteWriter, articles: readonly SiteSummary[], 
     const source = resolveInside(options.outDir, media.path);
     try {
       const { size, mtimeMs } = await stat(source);
-      const known = `${media.sha256 ?? ''}:${size}:${mtimeMs}`;
-      if (writer.hasFile(media.path, known)) writer.keepFile(media.path, known);
-      else await writer.writeAs(media.path, await readFile(source), known);
+      const known = `${media.sha256}:${size}:${mtimeMs}`;
+      if (!writer.keepIfSame(media.path, known)) await writer.writeAs(media.path, await readFile(source), known);
     } catch (error) {
       if (!isMissing(error)) throw error;
       options.logger.warn(`${media.path}: kept media file is missing from the archive`);

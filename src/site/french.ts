@@ -22,9 +22,15 @@ export function renderFrenchDate(date: string): string {
 }
 
 /** "à 10 h 30" when an ISO value carries a time of day, else "". */
-export function renderFrenchTime(iso: string | null): string {
+function renderFrenchTime(iso: string | null): string {
   const m = iso ? LOCAL_TIME.exec(iso) : null;
   return m ? `à ${Number(m[1])} h ${m[2]}` : '';
+}
+
+/** "8 décembre 2017 à 10 h 30" for a day ("YYYY-MM-DD") and the ISO value it comes from; the day alone when that value has no time (or is null). */
+export function renderFrenchDateTime(date: string, iso: string | null): string {
+  const time = renderFrenchTime(iso);
+  return time ? `${renderFrenchDate(date)} ${time}` : renderFrenchDate(date);
 }
 
 /** "1 article", "12 articles". */
@@ -37,5 +43,5 @@ export function renderFrenchInstant(iso: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   const paris = toParisDateTime(new Date(time));
-  return `${renderFrenchDate(paris.slice(0, 10))} ${renderFrenchTime(paris)}`;
+  return renderFrenchDateTime(paris.slice(0, 10), paris);
 }

@@ -29,7 +29,7 @@ export interface PageShell {
 export const SITE_NAME = 'Archives des actualités de Beauvais';
 
 /** The relative prefix from a page to the site's root ("" at the root, "../../" two folders down). */
-export function toRoot(pagePath: string): string {
+function toRoot(pagePath: string): string {
   return '../'.repeat(pagePath.split('/').length - 1);
 }
 

@@ -7,6 +7,7 @@
 import MarkdownIt from 'markdown-it';
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import { escapeHtml } from './html.js';
+import { MEDIA_PATH } from './model.js';
 
 /** What rendering one body needs: the local copy of each kept image, as a link from the page. */
 export interface MarkdownContext {
@@ -14,17 +15,24 @@ export interface MarkdownContext {
   readonly localImages: ReadonlyMap<string, string>;
 }
 
+/** Link targets an article may keep: web pages, mail addresses, anchors in the page. */
+const ALLOWED_LINK = /^(?:https?:|mailto:|#)/i;
 /**
- * Link targets an article may keep: web pages, mail addresses, anchors in the page, and the archive's
- * own copies of its media (`../../media/<sha256>-<name>.<ext>`, relative to the article's file: the
- * site keeps the archive's YYYY/MM layout, so the same relative link reaches the copy in the site).
+ * The folders a link to the archive's own copy of a medium climbs (`../../media/<sha256>-<name>.<ext>`,
+ * relative to the article's file: the site keeps the archive's YYYY/MM layout, so the same relative
+ * link reaches the copy in the site).
  */
-const ALLOWED_LINK = /^(?:https?:|mailto:|#|(?:\.\.\/)+media\/(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._-]*$)/i;
+const UP_FOLDERS = /^(?:\.\.\/)+/;
+
+/** Whether an article may link to `url`: an allowed scheme, or a kept media file (model.ts, MEDIA_PATH). */
+function isAllowedLink(url: string): boolean {
+  return ALLOWED_LINK.test(url) || (UP_FOLDERS.test(url) && MEDIA_PATH.test(url.replace(UP_FOLDERS, '')));
+}
 
 /** A configured renderer; build one per site build and reuse it for every page. */
 export function createMarkdownRenderer(): (markdown: string, ctx: MarkdownContext) => string {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
+  md.validateLink = (url) => isAllowedLink(url.trim());
   md.renderer.rules.image = renderImage;
   const defaultLinkOpen: RenderRule = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {

@@ -4,18 +4,8 @@
  * parses front matter exactly as `export` and `verify` do.
  */
 import { archiveDate } from '../archive/entry.js';
-import type { ArchiveEntry } from '../archive/types.js';
+import type { ArchiveEntry, MediaRef } from '../archive/types.js';
 import { toSlug } from '../archive/slug.js';
-
-/** One media file kept with an article (front matter `media`): its original URL and its copy under `<out>`. */
-export interface SiteMedia {
-  readonly url: string;
-  /** Relative to `<out>`, e.g. "media/ab/abcdef….jpg". */
-  readonly path: string;
-  readonly type: string | null;
-  readonly bytes: number | null;
-  readonly sha256: string | null;
-}
 
 /** What the listing pages show of an article, and where the site shows it (kept between builds). */
 export interface SiteSummary {
@@ -36,7 +26,7 @@ export interface SiteSummary {
   readonly historyPage: string | undefined;
   /** The section's page ("rubriques/culture.html"), when it has a section. */
   readonly sectionPage: string | undefined;
-  readonly media: readonly SiteMedia[];
+  readonly media: readonly MediaRef[];
 }
 
 /** An archived article with its entry, for its own pages. */
@@ -45,8 +35,8 @@ export interface SiteArticle extends SiteSummary {
 }
 
 const MARKDOWN_EXTENSION = /\.md$/;
-/** Where a kept media file may lie: under `<out>/media/`, nothing that climbs out. */
-const MEDIA_PATH = /^media\/(?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Where a kept media file may lie: under `<out>/media/`, every name starting with a letter or digit, so none is "..". */
+export const MEDIA_PATH = /^media\/(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The site's view of one archive file. */
 export function toSiteArticle(source: string, entry: ArchiveEntry): SiteArticle {
@@ -64,7 +54,7 @@ export function toSiteArticle(source: string, entry: ArchiveEntry): SiteArticle 
     page,
     historyPage: entry.history.length > 0 ? page.replace(/\.html$/, '.historique.html') : undefined,
     sectionPage: entry.section ? toSectionPage(entry.section) : undefined,
-    media: toSiteMedia(entry),
+    media: toKeptMedia(entry),
   };
 }
 
@@ -75,11 +65,11 @@ export function toSiteSummary(article: SiteArticle): SiteSummary {
 }
 
 /** The page of a section ("Vie municipale" → "rubriques/vie-municipale.html"). */
-export function toSectionPage(section: string): string {
+function toSectionPage(section: string): string {
   return `rubriques/${toSlug(section, 60) || 'sans-nom'}.html`;
 }
 
-/** Newest first: by date, then by id so that equal dates keep one order from build to build. */
+/** Newest first: by date, then by publication time, then by file, so that equal dates keep one order from build to build. */
 export function compareNewestFirst(a: SiteSummary, b: SiteSummary): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
   const at = a.publishedAt ?? '';
@@ -88,25 +78,7 @@ export function compareNewestFirst(a: SiteSummary, b: SiteSummary): number {
   return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
 }
 
-/**
- * The media list of an entry's front matter, if the archive keeps media. Read defensively: an archive
- * written before media were kept has none, and an item without a safe local path is left out.
- */
-function toSiteMedia(entry: ArchiveEntry): SiteMedia[] {
-  const list = (entry as { readonly media?: unknown }).media;
-  if (!Array.isArray(list)) return [];
-  const media: SiteMedia[] = [];
-  for (const item of list as unknown[]) {
-    if (typeof item !== 'object' || item === null) continue;
-    const m = item as Record<string, unknown>;
-    if (typeof m['url'] !== 'string' || typeof m['path'] !== 'string' || !MEDIA_PATH.test(m['path'])) continue;
-    media.push({
-      url: m['url'],
-      path: m['path'],
-      type: typeof m['type'] === 'string' ? m['type'] : null,
-      bytes: typeof m['bytes'] === 'number' ? m['bytes'] : null,
-      sha256: typeof m['sha256'] === 'string' ? m['sha256'] : null,
-    });
-  }
-  return media;
+/** The entry's kept media (none in an archive written before media were kept), but for any path outside `<out>/media/`. */
+function toKeptMedia(entry: ArchiveEntry): MediaRef[] {
+  return (entry.media ?? []).filter((m) => MEDIA_PATH.test(m.path));
 }

@@ -1,6 +1,6 @@
 /** An article's page: its metadata, its body from the archived Markdown, its links, WARC record and media. */
 import type { DateSource } from '../extract/types.js';
-import { renderFrenchDate, renderFrenchInstant, renderFrenchTime } from './french.js';
+import { renderFrenchDateTime, renderFrenchInstant } from './french.js';
 import { escapeHtml, linkTo, renderExternalLink, renderPage } from './html.js';
 import type { MarkdownContext } from './markdown.js';
 import type { SiteArticle } from './model.js';
@@ -25,8 +25,7 @@ export type RenderMarkdown = (markdown: string, ctx: MarkdownContext) => string;
 export function renderArticlePage(article: SiteArticle, renderMarkdown: RenderMarkdown): string {
   const { entry, page } = article;
   const localImages = new Map(article.media.map((m) => [m.url, linkTo(page, m.path)]));
-  const time = article.firstSeen ? '' : renderFrenchTime(entry.publishedAt);
-  const dateLine = `<time datetime="${escapeHtml(entry.publishedAt ?? article.date)}">${renderFrenchDate(article.date)}${time ? ` ${time}` : ''}</time>`;
+  const dateLine = `<time datetime="${escapeHtml(entry.publishedAt ?? article.date)}">${renderFrenchDateTime(article.date, article.firstSeen ? null : entry.publishedAt)}</time>`;
   const firstSeen = article.firstSeen ? ' <span class="first-seen">(date de première capture : la page ne donnait pas de date)</span>' : '';
   const section = entry.section && article.sectionPage ? `<a href="${linkTo(page, article.sectionPage)}">${escapeHtml(entry.section)}</a>` : 'aucune';
   const history = article.historyPage
@@ -49,8 +48,7 @@ ${renderMarkdown(entry.markdown, { localImages })}
 /** " · mis à jour le 9 décembre 2017 à 8 h 00" when the page gave an update date. */
 function renderUpdated(updatedAt: string | null): string {
   if (!updatedAt || !DATE_PREFIX.test(updatedAt)) return '';
-  const time = renderFrenchTime(updatedAt);
-  return ` · mis à jour le <time datetime="${escapeHtml(updatedAt)}">${renderFrenchDate(updatedAt.slice(0, 10))}${time ? ` ${time}` : ''}</time>`;
+  return ` · mis à jour le <time datetime="${escapeHtml(updatedAt)}">${renderFrenchDateTime(updatedAt.slice(0, 10), updatedAt)}</time>`;
 }
 
 function renderInitiatives(initiatives: SiteArticle['entry']['initiatives']): string {
@@ -62,9 +60,9 @@ function renderInitiatives(initiatives: SiteArticle['entry']['initiatives']): st
 function renderMedia(article: SiteArticle): string {
   if (article.media.length === 0) return '';
   const items = article.media.map((m) => {
-    const size = m.bytes === null ? '' : ` · ${Math.max(1, Math.round(m.bytes / 1024))} Ko`;
+    const size = ` · ${Math.max(1, Math.round(m.bytes / 1024))} Ko`;
     const name = m.path.slice(m.path.lastIndexOf('/') + 1);
-    return `<li><a href="${linkTo(article.page, m.path)}">${escapeHtml(name)}</a> <span class="meta">${escapeHtml(m.type ?? '')}${size}</span><br><span class="meta">original : ${escapeHtml(m.url)}</span></li>`;
+    return `<li><a href="${linkTo(article.page, m.path)}">${escapeHtml(name)}</a> <span class="meta">${escapeHtml(m.type)}${size}</span><br><span class="meta">original : ${escapeHtml(m.url)}</span></li>`;
   });
   return `<section aria-labelledby="medias"><h2 id="medias">Médias conservés</h2><ul class="media-list">${items.join('')}</ul></section>`;
 }

@@ -15,9 +15,11 @@ export interface SiteIndex {
   readonly byMonth: ReadonlyMap<string, readonly SiteSummary[]>;
   /** Section page → its name and articles, newest first. */
   readonly bySection: ReadonlyMap<string, { readonly name: string; readonly articles: readonly SiteSummary[] }>;
+  /** Year → its months with their counts, newest year first, months in calendar order. */
+  readonly byYear: ReadonlyMap<string, readonly (readonly [month: string, count: number])[]>;
 }
 
-/** Groups articles (already newest first) by month and by section. */
+/** Groups articles (already newest first) by month, by section and by year. */
 export function toSiteIndex(articles: readonly SiteSummary[]): SiteIndex {
   const byMonth = new Map<string, SiteSummary[]>();
   const bySection = new Map<string, { name: string; articles: SiteSummary[] }>();
@@ -31,7 +33,7 @@ export function toSiteIndex(articles: readonly SiteSummary[]): SiteIndex {
       bySection.set(a.sectionPage, group);
     }
   }
-  return { articles, byMonth, bySection };
+  return { articles, byMonth, bySection, byYear: groupYears(byMonth) };
 }
 
 /** A month's page path ("2017/12/index.html"). */
@@ -45,7 +47,7 @@ export function toYearPage(year: string): string {
 }
 
 /** A list of articles, linked from `from`. */
-export function renderArticleList(from: string, articles: readonly SiteSummary[], withSection = true): string {
+function renderArticleList(from: string, articles: readonly SiteSummary[], withSection = true): string {
   if (articles.length === 0) return '<p>Aucun article.</p>';
   const items = articles.map((a) => {
     const section = withSection && a.section && a.sectionPage ? ` · <a href="${linkTo(from, a.sectionPage)}">${escapeHtml(a.section)}</a>` : '';
@@ -72,8 +74,7 @@ ${renderArticleList(path, index.articles.slice(0, LATEST))}
 /** annees.html: every year and month, with their counts. */
 export function renderDatesPage(index: SiteIndex): string {
   const path = 'annees.html';
-  const years = groupYears(index);
-  const blocks = [...years].map(([year, months]) => {
+  const blocks = [...index.byYear].map(([year, months]) => {
     const items = months.map(([m, n]) => `<li><a href="${linkTo(path, toMonthPage(m))}">${renderMonth(m)}</a> (${n})</li>`);
     return `<section aria-labelledby="y${year}"><h2 id="y${year}"><a href="${linkTo(path, toYearPage(year))}">${year}</a></h2>\n<ul class="months">${items.join('')}</ul></section>`;
   });
@@ -83,9 +84,9 @@ export function renderDatesPage(index: SiteIndex): string {
 /** <year>/index.html: the year's articles, month by month. */
 export function renderYearPage(index: SiteIndex, year: string): string {
   const path = toYearPage(year);
-  const months = (groupYears(index).get(year) ?? []).map(([m]) => m);
-  const count = months.reduce((n, m) => n + (index.byMonth.get(m)?.length ?? 0), 0);
-  const blocks = months.map((m) => `<section aria-labelledby="m${m}"><h2 id="m${m}"><a href="${linkTo(path, toMonthPage(m))}">${renderMonth(m)}</a></h2>\n${renderArticleList(path, index.byMonth.get(m) ?? [])}</section>`);
+  const months = index.byYear.get(year) ?? [];
+  const count = months.reduce((n, [, c]) => n + c, 0);
+  const blocks = months.map(([m]) => `<section aria-labelledby="m${m}"><h2 id="m${m}"><a href="${linkTo(path, toMonthPage(m))}">${renderMonth(m)}</a></h2>\n${renderArticleList(path, index.byMonth.get(m) ?? [])}</section>`);
   const main = `<h1>Articles de ${year}</h1>\n<p>${renderCount(count, 'article', 'articles')}.</p>\n${blocks.join('\n')}`;
   return renderPage({ path, title: year, main, aside: renderSideLists(path, index) });
 }
@@ -115,7 +116,7 @@ export function renderSectionPage(index: SiteIndex, page: string): string {
 
 /** The side lists: years and sections. */
 function renderSideLists(from: string, index: SiteIndex): string {
-  const years = [...groupYears(index)].map(([year, months]) => {
+  const years = [...index.byYear].map(([year, months]) => {
     const n = months.reduce((sum, [, c]) => sum + c, 0);
     return `<li><a href="${linkTo(from, toYearPage(year))}">${year}</a> (${n})</li>`;
   });
@@ -130,11 +131,13 @@ function renderSectionList(from: string, index: SiteIndex): string {
 }
 
 /** Year → its months with counts, newest year first, months in calendar order. */
-function groupYears(index: SiteIndex): Map<string, [string, number][]> {
+function groupYears(byMonth: ReadonlyMap<string, readonly SiteSummary[]>): Map<string, [string, number][]> {
   const years = new Map<string, [string, number][]>();
-  for (const month of [...index.byMonth.keys()].sort()) {
+  for (const month of [...byMonth.keys()].sort()) {
     const year = month.slice(0, 4);
-    years.set(year, [...(years.get(year) ?? []), [month, index.byMonth.get(month)?.length ?? 0]]);
+    const months = years.get(year) ?? [];
+    months.push([month, byMonth.get(month)?.length ?? 0]);
+    years.set(year, months);
   }
-  return new Map([...years].sort(([a], [b]) => (a < b ? 1 : -1)));
+  return new Map([...years].reverse());
 }

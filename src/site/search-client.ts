@@ -5,7 +5,7 @@
  * search-index.ts, written into the script from the same constants.
  */
 import { renderPage } from './html.js';
-import { COMBINING_MARKS, PLAIN_SHARD, STOP_WORDS, WORD_SEPARATORS } from './search-index.js';
+import { COMBINING_MARKS, LIGATURE, LIGATURES, PLAIN_SHARD, STOP_WORDS, WORD_SEPARATORS } from './search-index.js';
 
 /** Results shown for one query. */
 const MAX_RESULTS = 50;
@@ -31,7 +31,8 @@ export function renderSearchClient(): string {
 (function () {
   var MARKS = new RegExp(${JSON.stringify(COMBINING_MARKS.source)}, 'gu');
   var SEPARATORS = new RegExp(${JSON.stringify(WORD_SEPARATORS.source)}, 'u');
-  var LIGATURES = { 'œ': 'oe', 'æ': 'ae', 'ß': 'ss' };
+  var LIGATURES = ${JSON.stringify(LIGATURES)};
+  var LIGATURE = new RegExp(${JSON.stringify(LIGATURE.source)}, 'g');
   var STOP = new Set(${JSON.stringify(STOP_WORDS)});
   var MAX_RESULTS = ${MAX_RESULTS};
   var PLAIN_SHARD = new RegExp(${JSON.stringify(PLAIN_SHARD.source)});
@@ -60,7 +61,7 @@ export function renderSearchClient(): string {
     return loading[src];
   }
   function fold(text) {
-    return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/[œæß]/g, function (c) { return LIGATURES[c]; });
+    return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(LIGATURE, function (c) { return LIGATURES[c]; });
   }
   function terms(text) {
     var seen = new Set();

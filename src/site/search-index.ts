@@ -13,8 +13,8 @@ export const COMBINING_MARKS = /\p{M}/gu;
 /** What separates words: anything but letters and digits. */
 export const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
 /** Ligatures NFD leaves alone. */
-const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss' };
-const LIGATURE = /[œæß]/g;
+export const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss' };
+export const LIGATURE = /[œæß]/g;
 /** Shard names that need no encoding. */
 export const PLAIN_SHARD = /^[a-z0-9]{2}$/;
 
@@ -27,7 +27,7 @@ export const STOP_WORDS: readonly string[] = [
 const STOP = new Set(STOP_WORDS);
 
 /** Titles per chunk of result data. */
-export const DOCS_PER_CHUNK = 500;
+const DOCS_PER_CHUNK = 500;
 /** A word in a title weighs this many words of the body. */
 const TITLE_WEIGHT = 10;
 const MAX_WEIGHT = 65_535;

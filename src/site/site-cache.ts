@@ -10,7 +10,7 @@ import { isMissing, readInside, writeAtomic } from '../archive/atomic-write.js';
 import type { SiteSummary } from './model.js';
 
 /** The cache's name in the site folder. */
-export const SITE_CACHE = '.beauvais-site-cache.json';
+const SITE_CACHE = '.beauvais-site-cache.json';
 
 /** What is kept of one article. */
 export interface CachedArticle {

@@ -12,7 +12,7 @@ import { LOCK_DIR, LOCK_OWNER_FILE } from '../archive/lock.js';
 import { BeauvaisError } from '../errors.js';
 
 /** The manifest's name in the site folder. */
-export const SITE_MANIFEST = '.beauvais-site.json';
+const SITE_MANIFEST = '.beauvais-site.json';
 /** Raised with the manifest's format, or when the renderer changes what it writes: every page is then rendered again. */
 const MANIFEST_VERSION = 1;
 
@@ -82,18 +82,18 @@ export class SiteWriter {
 
   /** Writes a file of the site under a key of its own (a copied file: its source's identity) unless the last build did. */
   async writeAs(sitePath: string, data: string | Buffer, hash: string): Promise<void> {
+    if (this.keepIfSame(sitePath, hash)) return;
     this.files[sitePath] = hash;
-    if (this.previous.files[sitePath] === hash) {
-      this.unchanged += 1;
-      return;
-    }
     await writeAtomic(resolveInside(this.siteDir, sitePath), data);
     this.written += 1;
   }
 
-  /** Whether the last build wrote this file with this hash (a media copy need not be read again). */
-  hasFile(sitePath: string, hash: string): boolean {
-    return this.previous.files[sitePath] === hash;
+  /** Keeps a file as the last build wrote it when it wrote it with this hash (a media copy need not be read again). */
+  keepIfSame(sitePath: string, hash: string): boolean {
+    if (this.previous.files[sitePath] !== hash) return false;
+    this.files[sitePath] = hash;
+    this.unchanged += 1;
+    return true;
   }
 
   /** The files of the last build under a folder (`prefix` ends with "/"). */
@@ -109,13 +109,7 @@ export class SiteWriter {
   /** Keeps a file of the last build as it is. */
   keepPrevious(sitePath: string): void {
     const hash = this.previous.files[sitePath];
-    if (hash !== undefined) this.keepFile(sitePath, hash);
-  }
-
-  /** Keeps a file whose hash is known without reading it. */
-  keepFile(sitePath: string, hash: string): void {
-    this.files[sitePath] = hash;
-    this.unchanged += 1;
+    if (hash !== undefined) this.keepIfSame(sitePath, hash);
   }
 
   /** Removes the files of the last build that this one did not produce, then saves the manifest. */
