@@ -66,6 +66,19 @@ const HELP = {
     ],
     exitCodes: [['0', 'every check holds'], ['1', 'the archive folder does not exist'], USAGE, ['3', 'problems found (one NDJSON line each on stdout)']],
   },
+  site: {
+    examples: [
+      'beauvais-archive site                                   # ./archive → ./archive/site/index.html',
+      'beauvais-archive site --out /srv/beauvais --to /var/www/archives --quiet',
+      'beauvais-archive crawl --quiet && beauvais-archive site --quiet    # a cron line: both stay cheap',
+    ],
+    exitCodes: [
+      ['0', 'the site is built'],
+      ['1', 'the archive folder does not exist, the site folder cannot be written or is not a site, or another build holds its lock'],
+      USAGE,
+      ['3', 'some archive files could not be read (the rest is built; one line each on stderr)'],
+    ],
+  },
 } as const satisfies Record<string, CommandHelp>;
 
 /** The commands that have help text. */

@@ -143,6 +143,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Com
     .option('--to <dir>', 'site folder (default: <out>/site)')
     .option('--clean', 'empty the site folder and render every page again')
     .option('--quiet', 'errors only on stderr')
+    .addHelpText('after', renderHelpFooter('site'))
     .action(async (raw) => {
       const { resolveSiteOptions, runSite } = await import('./commands/site.js');
       setExit(await runSite(resolveSiteOptions(raw), ctx));

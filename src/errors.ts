@@ -136,6 +136,9 @@ export class StateCorruptError extends BeauvaisError {
   }
 }
 
+/** `site --to` names a folder that is not empty and was not built by `site`: never written into, never cleaned. Exit 1. */
+export class NotASiteFolderError extends BeauvaisError {}
+
 /** A short human description of any thrown value (error code first: ECONNRESET says more than a stack). */
 export function describeCause(cause: unknown): string {
   if (cause === undefined || cause === null) return 'unknown cause';

@@ -9,7 +9,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isMissing, readInside, resolveInside, writeAtomic } from '../archive/atomic-write.js';
 import { LOCK_DIR, LOCK_OWNER_FILE } from '../archive/lock.js';
-import { BeauvaisError } from '../errors.js';
+import { NotASiteFolderError } from '../errors.js';
 
 /** The manifest's name in the site folder. */
 const SITE_MANIFEST = '.beauvais-site.json';
@@ -32,9 +32,6 @@ export interface WriteSummary {
   readonly unchanged: number;
   readonly removed: number;
 }
-
-/** A folder that is not empty and was not built by this command: never written into, never cleaned. */
-export class NotASiteFolderError extends BeauvaisError {}
 
 /** The writer of one build. */
 export class SiteWriter {

@@ -57,7 +57,7 @@ function readmeExamples(command: string): string[] {
 }
 
 describe('help', () => {
-  it.each(['crawl', 'extract', 'export', 'rebuild', 'verify'])('%s --help ends with the README examples and the exit codes', async (command) => {
+  it.each(['crawl', 'extract', 'export', 'rebuild', 'verify', 'site'])('%s --help ends with the README examples and the exit codes', async (command) => {
     const result = await runCli([command, '--help']);
     expect(result.code).toBe(0);
     const [, examples = '', exitCodes = ''] = /\nExamples:\n([\s\S]*?)\n\nExit codes:\n([\s\S]*)$/u.exec(result.stdout) ?? [];
