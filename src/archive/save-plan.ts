@@ -6,7 +6,7 @@
 import { NotAnArticleError } from '../errors.js';
 import { archivePathFor, historyPathFor, toArchiveEntry } from './entry.js';
 import { toIdSegment, toSlug } from './slug.js';
-import type { ArticleFacts, CrawlState } from './state.js';
+import { isSameValue, type ArticleFacts, type CrawlState } from './state.js';
 import { linkMedia } from '../media/link.js';
 import type { ArchiveEntry, MediaRef, SaveInput, SaveResult } from './types.js';
 
@@ -29,7 +29,7 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
   const known = state.articles.get(article.id);
 
   // Same text and, when this run archived media, the same media: nothing to write.
-  if (known && known.contentHash === article.contentHash && (input.media === undefined || isSameList(known.media, toMediaKeys(input.media)))) {
+  if (known && known.contentHash === article.contentHash && (input.media === undefined || isSameValue(known.media ?? [], toMediaKeys(input.media)))) {
     const entry = toArchiveEntry(article, {
       fetchedAt: known.fetchedAt,
       firstSeenAt: known.firstSeenAt,
@@ -95,11 +95,7 @@ export function toMediaKeys(media: readonly MediaRef[]): string[] {
 
 /** Whether a stored file already holds `entry`'s version: the same text and the same media. */
 export function isSameVersion(stored: ArchiveEntry | undefined, entry: ArchiveEntry): boolean {
-  return stored?.contentHash === entry.contentHash && isSameList(toMediaKeys(stored.media ?? []), toMediaKeys(entry.media ?? []));
-}
-
-function isSameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  return (a ?? []).length === b.length && b.every((value, i) => a?.[i] === value);
+  return stored?.contentHash === entry.contentHash && isSameValue(toMediaKeys(stored.media ?? []), toMediaKeys(entry.media ?? []));
 }
 
 /**
