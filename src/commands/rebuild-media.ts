@@ -6,6 +6,7 @@
  * revisits are followed; each URL gets its latest capture.
  */
 import type { ArchiveStore, MediaRef } from '../archive/types.js';
+import { parseHref } from '../discover/urls.js';
 import type { Logger } from '../log.js';
 import { discoverMedia, type MediaCandidate } from '../media/discover.js';
 import { confirmFormat, isCompatibleType, mediaNameOf } from '../media/types.js';
@@ -35,8 +36,8 @@ export async function restoreMedia(
   if (wanted.size === 0) return new Map();
   for await (const stored of readWarcResponses(files, { logger })) {
     if (REDIRECTS.has(stored.status) && stored.headers['location']) {
-      const target = safeUrl(stored.headers['location'], stored.url);
-      if (target) redirects.set(stored.url, target);
+      const target = parseHref(stored.headers['location'], stored.url);
+      if (target) redirects.set(stored.url, target.href);
       continue;
     }
     const candidate = wanted.get(stored.url) ?? wantedTarget(stored.url, wanted, redirects);
@@ -94,12 +95,4 @@ async function keep(stored: StoredResponse, candidate: MediaCandidate, store: Ar
 function wantedTarget(url: string, wanted: ReadonlyMap<string, MediaCandidate>, redirects: ReadonlyMap<string, string>): MediaCandidate | undefined {
   for (const [from, to] of redirects) if (to === url && wanted.has(from)) return wanted.get(from);
   return undefined;
-}
-
-function safeUrl(location: string, base: string): string | undefined {
-  try {
-    return new URL(location, base).href;
-  } catch {
-    return undefined;
-  }
 }
