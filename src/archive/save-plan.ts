@@ -38,7 +38,7 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
       media: input.media,
     });
     // What is written again if the file was deleted by hand.
-    return { result: { change: 'unchanged', entry: { ...entry, markdown: linkMedia(entry.markdown, entry.media ?? [], known.path) }, path: known.path } };
+    return { result: { change: 'unchanged', entry: withMediaLinked(entry, known.path), path: known.path } };
   }
 
   const holder = state.byHash.get(article.contentHash);
@@ -66,9 +66,8 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
     media: input.media,
   });
   const path = choosePath(state, entry);
-  const linked = { ...entry, markdown: linkMedia(entry.markdown, entry.media ?? [], path) };
   return {
-    result: { change: known ? 'updated' : 'new', entry: linked, path },
+    result: { change: known ? 'updated' : 'new', entry: withMediaLinked(entry, path), path },
     history: known && historyPath ? { from: known.path, to: historyPath } : undefined,
     removePath: known && known.path !== path ? known.path : undefined,
   };
@@ -86,6 +85,11 @@ export function toFacts(entry: ArchiveEntry, path: string): ArticleFacts {
     history: entry.history,
     ...(entry.media && entry.media.length > 0 ? { media: toMediaKeys(entry.media) } : {}),
   };
+}
+
+/** The entry as its file at `path` holds it: the body's links to archived media point at their copies. */
+function withMediaLinked(entry: ArchiveEntry, path: string): ArchiveEntry {
+  return entry.media ? { ...entry, markdown: linkMedia(entry.markdown, entry.media, path) } : entry;
 }
 
 /** What tells one version's media from another's: each file's hash and URL. */
