@@ -10,6 +10,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { ArchiveWriteError } from '../errors.js';
 import { MAGIC_BYTES } from '../media/types.js';
 import { ensureDir, isMissing, resolveInside } from './atomic-write.js';
@@ -49,12 +50,7 @@ export function openMediaFiles(outDir: string, dryRun: boolean): MediaFiles {
   let known: Promise<Map<string, string>> | undefined;
   const index = () => (known ??= listMedia(dir));
   // Commits run one at a time: two downloads of one content at once must give one file, not two.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = pLimit(1);
   return {
     open: () => createWrite({ outDir, dir, dryRun, index, serial }),
     read: (path) => readFile(resolveInside(outDir, path)),
@@ -66,7 +62,7 @@ interface WriteContext {
   readonly dir: string;
   readonly dryRun: boolean;
   readonly index: () => Promise<Map<string, string>>;
-  readonly serial: <T>(work: () => Promise<T>) => Promise<T>;
+  readonly serial: LimitFunction;
 }
 
 function createWrite(ctx: WriteContext): MediaWrite {

@@ -6,7 +6,7 @@
 import { NotAnArticleError } from '../errors.js';
 import { archivePathFor, historyPathFor, toArchiveEntry } from './entry.js';
 import { toIdSegment, toSlug } from './slug.js';
-import type { ArticleFacts, CrawlState } from './state.js';
+import { isSameValue, type ArticleFacts, type CrawlState } from './state.js';
 import { linkMedia } from '../media/link.js';
 import type { ArchiveEntry, MediaRef, SaveInput, SaveResult } from './types.js';
 
@@ -29,7 +29,7 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
   const known = state.articles.get(article.id);
 
   // Same text and, when this run archived media, the same media: nothing to write.
-  if (known && known.contentHash === article.contentHash && (input.media === undefined || isSameList(known.media, toMediaKeys(input.media)))) {
+  if (known && known.contentHash === article.contentHash && (input.media === undefined || isSameValue(known.media ?? [], toMediaKeys(input.media)))) {
     const entry = toArchiveEntry(article, {
       fetchedAt: known.fetchedAt,
       firstSeenAt: known.firstSeenAt,
@@ -38,7 +38,7 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
       media: input.media,
     });
     // What is written again if the file was deleted by hand.
-    return { result: { change: 'unchanged', entry: { ...entry, markdown: linkMedia(entry.markdown, entry.media ?? [], known.path) }, path: known.path } };
+    return { result: { change: 'unchanged', entry: withMediaLinked(entry, known.path), path: known.path } };
   }
 
   const holder = state.byHash.get(article.contentHash);
@@ -66,9 +66,8 @@ export function planSave(state: CrawlState, input: SaveInput): SavePlan {
     media: input.media,
   });
   const path = choosePath(state, entry);
-  const linked = { ...entry, markdown: linkMedia(entry.markdown, entry.media ?? [], path) };
   return {
-    result: { change: known ? 'updated' : 'new', entry: linked, path },
+    result: { change: known ? 'updated' : 'new', entry: withMediaLinked(entry, path), path },
     history: known && historyPath ? { from: known.path, to: historyPath } : undefined,
     removePath: known && known.path !== path ? known.path : undefined,
   };
@@ -88,6 +87,11 @@ export function toFacts(entry: ArchiveEntry, path: string): ArticleFacts {
   };
 }
 
+/** The entry as its file at `path` holds it: the body's links to archived media point at their copies. */
+function withMediaLinked(entry: ArchiveEntry, path: string): ArchiveEntry {
+  return entry.media ? { ...entry, markdown: linkMedia(entry.markdown, entry.media, path) } : entry;
+}
+
 /** What tells one version's media from another's: each file's hash and URL. */
 export function toMediaKeys(media: readonly MediaRef[]): string[] {
   return media.map((m) => `${m.sha256} ${m.url}`);
@@ -95,11 +99,7 @@ export function toMediaKeys(media: readonly MediaRef[]): string[] {
 
 /** Whether a stored file already holds `entry`'s version: the same text and the same media. */
 export function isSameVersion(stored: ArchiveEntry | undefined, entry: ArchiveEntry): boolean {
-  return stored?.contentHash === entry.contentHash && isSameList(toMediaKeys(stored.media ?? []), toMediaKeys(entry.media ?? []));
-}
-
-function isSameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  return (a ?? []).length === b.length && b.every((value, i) => a?.[i] === value);
+  return stored?.contentHash === entry.contentHash && isSameValue(toMediaKeys(stored.media ?? []), toMediaKeys(entry.media ?? []));
 }
 
 /**

@@ -168,15 +168,13 @@ export function isSameValue(a: unknown, b: unknown): boolean {
 function isUrlState(value: unknown): value is UrlState {
   if (!isRecord(value)) return false;
   const { validators, articleId, failed, goneAt } = value;
-  if (validators !== undefined && !(isRecord(validators) && optionalString(validators['etag']) && optionalString(validators['lastModified']))) return false;
+  if (!isOptionalValidators(validators)) return false;
   if (!optionalString(articleId) || !optionalString(goneAt)) return false;
   return failed === undefined || (isRecord(failed) && typeof failed['reason'] === 'string' && typeof failed['at'] === 'string');
 }
 
 function isMediaState(value: unknown): value is MediaState {
-  if (!isRecord(value) || !isRecord(value['file'])) return false;
-  const { validators } = value;
-  if (validators !== undefined && !(isRecord(validators) && optionalString(validators['etag']) && optionalString(validators['lastModified']))) return false;
+  if (!isRecord(value) || !isRecord(value['file']) || !isOptionalValidators(value['validators'])) return false;
   const file = value['file'];
   return ['path', 'sha256', 'type'].every((key) => typeof file[key] === 'string') && typeof file['bytes'] === 'number';
 }
@@ -196,6 +194,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function isOptionalValidators(value: unknown): boolean {
+  return value === undefined || (isRecord(value) && optionalString(value['etag']) && optionalString(value['lastModified']));
 }
 
 function optionalString(value: unknown): boolean {

@@ -10,7 +10,7 @@ import { isMissing } from '../archive/atomic-write.js';
 import { UsageError } from '../errors.js';
 
 /** The settings file's name in `<out>`. */
-export const SETTINGS_FILE = 'archive.yaml';
+const SETTINGS_FILE = 'archive.yaml';
 
 /** The settings of an archive (an empty mapping when it has no file), and the file's path for messages. */
 export async function readArchiveSettings(outDir: string): Promise<{ readonly file: string; readonly data: Readonly<Record<string, unknown>> }> {

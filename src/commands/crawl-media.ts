@@ -25,9 +25,9 @@ import { unlinkMedia } from '../media/link.js';
 
 const MB = 1024 * 1024;
 /** Default cap on one media file (--media-max-mb). */
-export const DEFAULT_MEDIA_MAX_MB = 50;
+const DEFAULT_MEDIA_MAX_MB = 50;
 /** Default cap on the media bytes of one run (--media-run-max-mb). */
-export const DEFAULT_MEDIA_RUN_MAX_MB = 2048;
+const DEFAULT_MEDIA_RUN_MAX_MB = 2048;
 
 /** Whether a run archives media, and its caps. */
 export interface MediaSettings {
@@ -110,7 +110,7 @@ export interface MediaArchiver {
 type Download = { readonly kind: 'kept'; readonly ref: MediaRef } | { readonly kind: 'skipped' } | { readonly kind: 'failed' };
 
 /** A media archiver; each URL is downloaded once per run, whichever articles link it. */
-export function createMediaArchiver(deps: MediaDeps): MediaArchiver {
+function createMediaArchiver(deps: MediaDeps): MediaArchiver {
   const downloads = new Map<string, Promise<Download>>();
   const run = { bytes: 0, capReported: false };
   const downloadOnce = (candidate: MediaCandidate): Promise<Download> => {

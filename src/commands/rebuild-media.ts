@@ -6,6 +6,7 @@
  * revisits are followed; each URL gets its latest capture.
  */
 import type { ArchiveStore, MediaRef } from '../archive/types.js';
+import { parseHref } from '../discover/urls.js';
 import type { Logger } from '../log.js';
 import { discoverMedia, type MediaCandidate } from '../media/discover.js';
 import { confirmFormat, isCompatibleType, mediaNameOf } from '../media/types.js';
@@ -31,15 +32,18 @@ export async function restoreMedia(
   const latest = new Map<string, { date: string; file: Omit<MediaRef, 'url'> }>();
   const byDigest = new Map<string, Omit<MediaRef, 'url'>>();
   const redirects = new Map<string, string>();
+  // The redirects of wanted URLs alone: every other capture is looked up in them, not in all redirects.
+  const wantedRedirects = new Map<string, string>();
   const revisits: StoredResponse[] = [];
   if (wanted.size === 0) return new Map();
   for await (const stored of readWarcResponses(files, { logger })) {
     if (REDIRECTS.has(stored.status) && stored.headers['location']) {
-      const target = safeUrl(stored.headers['location'], stored.url);
-      if (target) redirects.set(stored.url, target);
+      const target = parseHref(stored.headers['location'], stored.url);
+      if (target) redirects.set(stored.url, target.href);
+      if (target && wanted.has(stored.url)) wantedRedirects.set(stored.url, target.href);
       continue;
     }
-    const candidate = wanted.get(stored.url) ?? wantedTarget(stored.url, wanted, redirects);
+    const candidate = wanted.get(stored.url) ?? wantedTarget(stored.url, wanted, wantedRedirects);
     if (!candidate) continue;
     if (stored.kind === 'revisit') {
       revisits.push(stored);
@@ -90,16 +94,8 @@ async function keep(stored: StoredResponse, candidate: MediaCandidate, store: Ar
   return { path: kept.path, sha256: kept.sha256, type: format.types[0]!, bytes: kept.bytes };
 }
 
-/** The wanted candidate a redirect chain seen so far leads from to `url`, if any. */
-function wantedTarget(url: string, wanted: ReadonlyMap<string, MediaCandidate>, redirects: ReadonlyMap<string, string>): MediaCandidate | undefined {
-  for (const [from, to] of redirects) if (to === url && wanted.has(from)) return wanted.get(from);
+/** The wanted candidate that one of `wantedRedirects` (seen so far) leads from to `url`, if any. */
+function wantedTarget(url: string, wanted: ReadonlyMap<string, MediaCandidate>, wantedRedirects: ReadonlyMap<string, string>): MediaCandidate | undefined {
+  for (const [from, to] of wantedRedirects) if (to === url) return wanted.get(from);
   return undefined;
-}
-
-function safeUrl(location: string, base: string): string | undefined {
-  try {
-    return new URL(location, base).href;
-  } catch {
-    return undefined;
-  }
 }

@@ -7,7 +7,7 @@
  * Only files on the site's host are media: a link to another site is a link.
  */
 import { isInScope } from '../discover/urls.js';
-import { decodePathPiece, formatOfUrl, type MediaFormat } from './types.js';
+import { decodePathPiece, fileNameOf, formatOfUrl, type MediaFormat } from './types.js';
 
 /** A file to archive with an article. */
 export interface MediaCandidate {
@@ -60,5 +60,5 @@ export function toFileUrl(destination: string): URL | null {
 }
 
 function isFurniture(url: URL): boolean {
-  return FURNITURE_NAME.test(decodePathPiece(url.pathname.slice(url.pathname.lastIndexOf('/') + 1)));
+  return FURNITURE_NAME.test(decodePathPiece(fileNameOf(url)));
 }

@@ -53,16 +53,22 @@ const GENERIC_TYPES: ReadonlySet<string> = new Set(['', 'application/octet-strea
 /** How many first bytes the checks read. */
 export const MAGIC_BYTES = 1024;
 
+/** The last segment of a URL's path, still percent-encoded (`/docs/a.PDF?x=1` → "a.PDF"). */
+export function fileNameOf(url: URL): string {
+  return url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+}
+
 /** The file's extension in a URL's path, lower case, or "" (`/docs/a.PDF?x=1` → "pdf"). */
-export function extensionOf(url: URL): string {
-  const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+function extensionOf(url: URL): string {
+  const name = fileNameOf(url);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
 /** The format a URL's extension names, or undefined when it names none the archive keeps. */
 export function formatOfUrl(url: URL): MediaFormat | undefined {
-  return Object.hasOwn(BY_EXTENSION, extensionOf(url)) ? BY_EXTENSION[extensionOf(url)] : undefined;
+  const ext = extensionOf(url);
+  return Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
 }
 
 /** Whether a response's Content-Type may hold `expected` (an image of any format when undefined). */
@@ -96,7 +102,7 @@ export function confirmFormat(head: Buffer, expected: MediaFormat | undefined): 
 
 /** The readable part of a media file's name: the URL's file name without its extension. */
 export function mediaNameOf(url: URL): string {
-  const file = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  const file = fileNameOf(url);
   const ext = extensionOf(url);
   return decodePathPiece(ext ? file.slice(0, -(ext.length + 1)) : file);
 }
