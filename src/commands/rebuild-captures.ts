@@ -15,7 +15,7 @@ import { analysePage } from './analyse-page.js';
 import { isNews } from './news-policy.js';
 import type { Article } from '../extract/types.js';
 import { isAcceptedType } from '../http/content-type.js';
-import { validatorsOf } from '../http/headers.js';
+import { REDIRECT_STATUSES, validatorsOf } from '../http/headers.js';
 import type { Validators } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { readWarcFile, readWarcResponses, type StoredResponse } from '../warc/index.js';
@@ -58,8 +58,6 @@ interface Chosen {
   readonly time: number;
 }
 
-/** Statuses that redirect with a Location header (RFC 9110 §15.4). */
-const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /** Fresh counters. */
 export function createCaptureCounts(): CaptureCounts {
@@ -124,7 +122,7 @@ async function chooseResponses(files: readonly string[], base: URL, scan: ScanSt
     }
     frontier.add(url.href);
     const time = Date.parse(stored.date);
-    if (stored.kind === 'response' && REDIRECTS.has(stored.status)) rememberRedirect(stored, scan.redirectsTo);
+    if (stored.kind === 'response' && REDIRECT_STATUSES.has(stored.status)) rememberRedirect(stored, scan.redirectsTo);
     if (stored.kind !== 'response' || stored.status !== 200 || Number.isNaN(time)) {
       counts.skipped += 1;
       continue;

@@ -7,13 +7,12 @@
  */
 import type { ArchiveStore, MediaRef } from '../archive/types.js';
 import { parseHref } from '../discover/urls.js';
+import { REDIRECT_STATUSES } from '../http/headers.js';
 import type { Logger } from '../log.js';
 import { discoverMedia, type MediaCandidate } from '../media/discover.js';
 import { confirmFormat, isCompatibleType, mediaNameOf } from '../media/types.js';
 import { readWarcResponses, type StoredResponse } from '../warc/index.js';
 
-/** Statuses that redirect with a Location header (RFC 9110 §15.4). */
-const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 const MAX_HOPS = 5;
 
 /** URL → the file restored for it, for the media of the rebuilt articles. */
@@ -37,7 +36,7 @@ export async function restoreMedia(
   const revisits: StoredResponse[] = [];
   if (wanted.size === 0) return new Map();
   for await (const stored of readWarcResponses(files, { logger })) {
-    if (REDIRECTS.has(stored.status) && stored.headers['location']) {
+    if (REDIRECT_STATUSES.has(stored.status) && stored.headers['location']) {
       const target = parseHref(stored.headers['location'], stored.url);
       if (target) redirects.set(stored.url, target.href);
       if (target && wanted.has(stored.url)) wantedRedirects.set(stored.url, target.href);

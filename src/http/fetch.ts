@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import { HttpStatusError, NetworkError, OffSiteRedirectError, RedirectLoopError, type BeauvaisError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { fetchOnce, type OnceConfig, type OnceRequest, type OnceResponse } from './fetch-once.js';
-import { toRequestHeaders } from './headers.js';
+import { REDIRECT_STATUSES, toRequestHeaders } from './headers.js';
 import { parseRetryAfter, retryDelay } from './retry.js';
 import type { RequestGate } from './schedule.js';
 import type { Exchange, FetchOptions, FetchResult, Fetcher } from './types.js';
@@ -50,8 +50,6 @@ export interface DispatcherOptions {
 /** Default cap on a body: Joomla pages weigh tens of kilobytes; 10 MiB is generous and bounded. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** Statuses that redirect with a Location header (RFC 9110 §15.4); 300 and 304 do not. */
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /** The production dispatcher: keep-alive connections reused across requests to the site. */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {

@@ -6,6 +6,9 @@ import type { Headers, Validators } from './types.js';
 /** 1*DIGIT: the grammar of both Content-Length (RFC 9110 §8.6) and Retry-After's delta-seconds (§10.2.3). */
 export const DIGITS_ONLY = /^\d+$/;
 
+/** Statuses that redirect with a Location header (RFC 9110 §15.4); 300 and 304 do not. */
+export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
 /** The validators a response carries (ETag, Last-Modified), to send back on the next request. */
 export function validatorsOf(headers: Headers): Validators {
   return { etag: headers.etag, lastModified: headers['last-modified'] };
