@@ -5,11 +5,10 @@
  * from. A WARC file outside `<out>` is first copied into `<out>/warc/`, so the archive keeps the
  * evidence of every version and `verify` can check it.
  */
-import { createHash } from 'node:crypto';
 import { copyFile, rename, rm, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { ensureDir, isMissing, toRelativeInside } from '../archive/atomic-write.js';
+import { sha256OfFile } from '../archive/file-hash.js';
 import { openArchive, readArchive, type ArchiveStore } from '../archive/store.js';
 import type { WarcRef } from '../archive/types.js';
 import { DEFAULT_OUT, parseBaseUrl, parseLogLevel } from '../config.js';
@@ -195,13 +194,7 @@ function createImporter(outDir: string): { refFor(file: string, recordId: string
 
 async function isSameFile(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-  return sa.size === sb.size && (await hashFile(a)) === (await hashFile(b));
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return sa.size === sb.size && (await sha256OfFile(a)) === (await sha256OfFile(b));
 }
 
 /** The one-line summary (stderr). */

@@ -3,10 +3,8 @@
  * exist inside `<out>` and hash to the SHA-256 its front matter gives. Each file is hashed once,
  * streamed (never held in memory), however many articles name it.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
+import { sha256OfFile } from '../archive/file-hash.js';
 import { isMissing, resolveInside } from '../archive/atomic-write.js';
 import { parseArchiveFile } from '../archive/front-matter.js';
 import type { MediaRef } from '../archive/types.js';
@@ -63,12 +61,10 @@ export async function checkMediaFiles(outDir: string, uses: readonly MediaUse[])
 
 /** Hex SHA-256 of a file, or null if it does not exist. */
 async function hashFile(file: string): Promise<string | null> {
-  const hash = createHash('sha256');
   try {
-    await pipeline(createReadStream(file), hash);
+    return await sha256OfFile(file);
   } catch (error) {
     if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
     throw error;
   }
-  return hash.digest('hex');
 }
