@@ -1,16 +1,20 @@
 /**
  * Which block of the page is the article's text, cleaned and converted. Site rules decide alone. On
- * markup they do not know there are two readings, tried in order: Readability's (on trafilatura's
- * corpus it is right more often than our one scoring pass, in precision and in recall: README,
- * Extraction quality), then our scored block. A reading is kept when the evidence of teasers says it
- * is the page's article and not one block of a listing (an article-shaped URL weighs toward
- * "article"), and when its cleaned text is long enough: Readability sometimes settles on a cookie
- * notice that our cleaning removes, and the scored block then stands.
+ * markup they do not know there are three readings, as trafilatura compares its own with others':
+ * Readability's, the container the theme names as its text ("entry-content", `<article>`…: the
+ * longer one when it holds much more text), then our scored block as a fallback. Inside each,
+ * boilerplate is pruned by name and by links (boilerplate.ts). A reading is kept when the evidence
+ * of teasers says it is the page's article and not one block of a listing (an article-shaped URL
+ * weighs toward "article"), and when its cleaned text is long enough: Readability sometimes settles
+ * on a cookie notice that our cleaning removes, and another reading then stands. The choice was made
+ * by measurement (README, Extraction quality).
  */
 import type { Element } from 'domhandler';
+import { isBoilerplate, OVERPRUNED_SHARE } from './boilerplate.js';
 import { isFrameOfPage } from './chrome.js';
 import { toCleanTree } from './clean.js';
 import type { CleanElement } from './clean-tree.js';
+import { contentContainers } from './containers.js';
 import { textOf } from './dom.js';
 import { listingEvidence } from './listing.js';
 import type { ArticleLocation } from './locate.js';
@@ -22,6 +26,10 @@ import type { Page } from './types.js';
 
 /** Below this many characters of text a page has no article worth archiving. */
 export const MIN_TEXT_LENGTH = 40;
+/** A named container with less text than this is passed over for the next kind (trafilatura's minimum). */
+const CONTAINER_MIN_TEXT = 250;
+/** The named container is preferred to Readability's block when it holds this many times its text. */
+const CONTAINER_PREFERRED = 1.5;
 
 /** The article's body, cleaned and converted, with a title found on the way and how it was chosen. */
 export interface RenderedBody {
@@ -39,6 +47,8 @@ interface Reading {
   readonly exclude: ArticleLocation['exclude'];
   readonly title: string;
   readonly via: string;
+  /** Generic readings: boilerplate is pruned inside the block. */
+  readonly pruned?: boolean;
 }
 
 /** The article's body, or the reason the page has none. */
@@ -48,24 +58,46 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
     const rendered = render({ body: location.body, exclude: location.exclude, title: '', via: scored }, page, converter);
     return rendered.text.length < MIN_TEXT_LENGTH ? tooShort(rendered) : rendered;
   }
-  const readings: Reading[] = [];
-  const view = readWithReadability(page.html);
-  const viewText = view ? textOf(view.body) : '';
-  if (view && viewText.length >= MIN_TEXT_LENGTH && !isChromeText(viewText, page)) {
-    const via = location.scored ? `Readability's reading, preferred to the scored block ${describeElement(location.body)}` : "Readability's reading (no block scored)";
-    readings.push({ body: view.body, exclude: null, title: view.title ?? '', via });
-  }
-  if (location.scored) readings.push({ body: location.body, exclude: null, title: view?.title ?? '', via: `${scored}${readings.length > 0 ? " (Readability's reading was not kept)" : ' (Readability found no text)'}` });
   const pageUrl = new URL(page.url);
-  let reason = 'no article text found';
-  for (const [index, reading] of readings.entries()) {
+  const view = readWithReadability(page.html);
+  const title = view?.title ?? '';
+  const viewText = view ? textOf(view.body) : '';
+  const kept = (reading: Reading): RenderedBody | string => {
     const listing = listingEvidence(reading.body, location.teasers ?? [], pageUrl);
-    const rendered = listing ? null : render(reading, page, converter);
-    if (rendered && rendered.text.length >= MIN_TEXT_LENGTH) return rendered;
-    // The first reading's reason is the one to report: the next one is a fallback.
-    if (index === 0) reason = listing ?? tooShort(rendered as RenderedBody);
+    if (listing) return listing;
+    const rendered = render(reading, page, converter);
+    return rendered.text.length >= MIN_TEXT_LENGTH ? rendered : tooShort(rendered);
+  };
+  const readability =
+    view && viewText.length >= MIN_TEXT_LENGTH && !isChromeText(viewText, page)
+      ? kept({ body: view.body, exclude: null, title, via: "Readability's reading", pruned: true })
+      : 'no article text found';
+  const container = namedContainer(page, converter, title);
+  const containerKept = container ? kept(container.reading) : null;
+  if (typeof readability !== 'string') {
+    if (containerKept && typeof containerKept !== 'string' && containerKept.text.length > CONTAINER_PREFERRED * readability.text.length) {
+      return { ...containerKept, via: `${containerKept.via}, preferred to Readability's shorter reading` };
+    }
+    return container ? { ...readability, via: `${readability.via}, preferred to the theme's container ${describeElement(container.reading.body)}` } : readability;
   }
-  return reason;
+  if (containerKept && typeof containerKept !== 'string') return { ...containerKept, via: `${containerKept.via} (Readability's reading: ${readability})` };
+  if (location.scored) {
+    const fallback = kept({ body: location.body, exclude: null, title, via: `${scored} (Readability's reading: ${readability})`, pruned: true });
+    if (typeof fallback !== 'string') return fallback;
+  }
+  // Readability's reason is the one to report: the other readings are fallbacks.
+  return readability;
+}
+
+/** The first named container holding enough text once pruned (or the first one found), as a reading. */
+function namedContainer(page: Page, converter: MarkdownConverter, title: string): { reading: Reading } | null {
+  let first: Reading | null = null;
+  for (const body of contentContainers(page.elements)) {
+    const reading: Reading = { body, exclude: null, title, via: `the theme's container ${describeElement(body)}`, pruned: true };
+    first ??= reading;
+    if (render(reading, page, converter).text.length >= CONTAINER_MIN_TEXT) return { reading };
+  }
+  return first ? { reading: first } : null;
 }
 
 /** A reading's text is recognised in the page's chrome by this much of its opening. */
@@ -83,10 +115,17 @@ function isChromeText(text: string, page: Page): boolean {
 
 function render(reading: Reading, page: Page, converter: MarkdownConverter): RenderedBody {
   // The cleaning walk visits only the body's descendants: testing each against the query needs no prior walk.
-  const tree = toCleanTree(reading.body, { baseUrl: page.baseUrl, exclude: reading.exclude?.matches });
-  normaliseCleanTree(tree);
-  const markdown = converter.toMarkdown(tree);
-  return { tree, markdown, text: toPlainText(markdown), title: reading.title, via: reading.via };
+  const convert = (exclude: ((el: Element) => boolean) | undefined, chromeByName = true) => {
+    const tree = toCleanTree(reading.body, { baseUrl: page.baseUrl, exclude, chromeByName });
+    normaliseCleanTree(tree);
+    const markdown = converter.toMarkdown(tree);
+    return { tree, markdown, text: toPlainText(markdown), title: reading.title, via: reading.via };
+  };
+  const whole = convert(reading.exclude?.matches);
+  if (!reading.pruned) return whole;
+  const pruned = convert(isBoilerplate, false);
+  // Pruning that leaves almost nothing took the text for boilerplate: the block stands whole.
+  return pruned.text.length > whole.text.length * OVERPRUNED_SHARE ? pruned : whole;
 }
 
 function tooShort(rendered: RenderedBody): string {

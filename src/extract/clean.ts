@@ -5,7 +5,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { parseHref } from '../discover/urls.js';
-import { findTitledChrome, isChrome, isFurniture, isNamedChromeBlock } from './chrome.js';
+import { findTitledChrome, isChrome, isFrameOfPage, isFurniture, isNamedChromeBlock } from './chrome.js';
 import { isElement } from './dom.js';
 import { element, type CleanElement } from './clean-tree.js';
 import { bestImageSource } from './image-source.js';
@@ -17,6 +17,11 @@ export interface CleanOptions {
   readonly baseUrl: string;
   /** Elements of the body that are not text (a Joomla container's header and info block…). */
   readonly exclude?: ((el: Element) => boolean) | undefined;
+  /**
+   * Whether chrome is also told by class and id words (chrome.ts, written for Joomla's module names:
+   * "mod", "moduletable"); default true. Off where `exclude` prunes by a vocabulary of its own.
+   */
+  readonly chromeByName?: boolean | undefined;
 }
 
 /** Tags kept as they are. */
@@ -84,7 +89,8 @@ export function toCleanTree(body: Element, options: CleanOptions): CleanElement 
 
 /** Whether an element and its content stay out of the body. */
 function isLeftOut(el: Element, titled: ReadonlySet<Element>, options: CleanOptions): boolean {
-  if (REMOVED_TAGS.has(el.name) || titled.has(el) || isChrome(el) || isFurniture(el) || isNamedChromeBlock(el)) return true;
+  if (REMOVED_TAGS.has(el.name) || titled.has(el)) return true;
+  if (options.chromeByName === false ? isFrameOfPage(el) : isChrome(el) || isFurniture(el) || isNamedChromeBlock(el)) return true;
   if (options.exclude?.(el)) return true;
   if ('hidden' in el.attribs || /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(el.attribs['style'] ?? '')) return true;
   return EMAIL_CLOAK_ID.test(el.attribs['id'] ?? '') && el.name === 'span';

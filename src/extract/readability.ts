@@ -31,7 +31,8 @@ export function readWithReadability(html: string): ReadabilityView | null {
   let parsed: ReturnType<InstanceType<typeof Readability>['parse']>;
   try {
     // Readability reads JSON-LD for its own metadata; ours has its own precedence chain (metadata.ts).
-    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { disableJSONLD: true }).parse();
+    // Classes are kept: the boilerplate inside its block is then told by name (boilerplate.ts).
+    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { disableJSONLD: true, keepClasses: true }).parse();
   } catch {
     // A DOM edge case linkedom does not cover: no second opinion, the first one stands.
     return null;

@@ -186,3 +186,51 @@ export const LEGACY_BULLET = /^[-–—•·▪◦*]\s+/u;
 export const ANCHOR = compileQuery('a');
 /** "Lire la suite" links: many of them make a listing. */
 export const READ_MORE = /^\s*(?:lire\s+la\s+suite|en\s+savoir\s+plus|suite|lire\s+plus)\b/iu;
+
+/**
+ * The containers that hold an article's text on markup no site rule knows, tried in this order, the
+ * first of each in document order (trafilatura's BODY_XPATH): a marked body or an
+ * "entry-content"-style block, a lone `<article>`, a "story"-style block, a "main content" block,
+ * then anything named "main", then `<main>`. Class and id words are matched case-sensitively, as themes write them.
+ */
+export const CONTENT_CONTAINERS: readonly {
+  readonly tags: ReadonlySet<string>;
+  readonly exact?: Readonly<Record<string, readonly string[]>>;
+  readonly id?: RegExp;
+  readonly className?: RegExp;
+}[] = [
+  {
+    tags: new Set(['article', 'div', 'main', 'section']),
+    exact: { class: ['post', 'entry'], itemprop: ['articleBody'], id: ['articleContent'] },
+    id: /(?:entry|article|art)-content|article__content|article(?:-|__)?body|articleBody|body-text/u,
+    className: /post[-_]text|post-body|post-?entry|post[-_]?content|postContent|post_inner_wrapper|article-?text|articleText|(?:entry|page|text|article|art)-content|article__content|article(?:-|__)?body|articleBody|ArticleContent|body-text|article__container/u,
+  },
+  { tags: new Set(['article']) },
+  {
+    tags: new Set(['article', 'div', 'main', 'section']),
+    exact: { role: ['article'], id: ['article', 'story'], class: ['postarea', 'art-postcontent', 'text', 'cell', 'story'] },
+    id: /^primary|story-body/u,
+    className: /[Ff][Uu][Ll][Ll][Tt][Ee][Xx][Tt]|^article |post-bodycopy|story-?content|(?:theme|blog|section|single)-content|single-post|main-column|wpb_text_column|story-body|field-body/u,
+  },
+  {
+    tags: new Set(['article', 'div', 'main', 'section']),
+    exact: { id: ['content'], class: ['content'] },
+    id: /content-main|content-body|contentBody|[mM]ain-[cC]ontent/u,
+    className: /content[-_]main|content(?:-|__)body|[mM]ain-[cC]ontent|[pP]age-content/u,
+  },
+  { tags: new Set(['article', 'div', 'section']), exact: { role: ['main'] }, id: /^main/u, className: /^main/u },
+  { tags: new Set(['main']) },
+];
+
+/**
+ * Class and id words of boilerplate inside an article's text block (trafilatura's discard list, matched
+ * as substrings like its XPath `re:test`): share and social bars, newsletter and cookie prompts, tags,
+ * bylines and author boxes, related and "next" stories, ads and widgets, meta lines, ratings, slides.
+ * Tested on blocks only (div, section, p, span, lists), never on a link or a picture.
+ */
+export const BOILERPLATE_IN_ID =
+  /cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:jp-|dpsp-content)|footer|Footer|share|Share|nav|Nav|menu|related|message-container|premium/u;
+export const BOILERPLATE_IN_CLASS =
+  /cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|embed|tag-list|consent|modal-content|permission|elated|next-|-stories|most-popular|meta|rating|attachment|timestamp|user-info|user-profile|-icon|article-infos|slide|viewport|overlay|options|expand|obfuscated|blurred|[tT]easer/u;
+/** Blocks named as hidden or print-only, comment titles and replies, spam-filter notices. */
+export const HIDDEN_NAME = /(?:^|\s)(?:hidden|hide|hide-print|noprint|notloaded|nocomments|comments-title)(?:\s|$)|^hide-|-hide-|^reply-|-reply-|akismet|suggest-links|message-container/u;

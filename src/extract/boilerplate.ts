@@ -1,0 +1,79 @@
+/**
+ * Boilerplate inside a text block found on markup no site rule knows, after trafilatura's pruning:
+ * blocks named as share bars, bylines, tags, related stories, widgets or meta lines, hidden blocks,
+ * and paragraphs, lists and divisions made of links. Used only on the generic path: Joomla's blocks are
+ * known by their markup (locate.ts) and keep the stricter rules of chrome.ts.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { isElement, textOf } from './dom.js';
+import { BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME } from './selectors.js';
+
+/** Blocks judged by their class and id; a link, a picture or a heading never is. */
+const NAMED_BLOCKS = new Set(['div', 'section', 'p', 'span', 'ul', 'ol', 'dl', 'li']);
+
+/** Whether an element of a generic text block is boilerplate, by its name or its links. */
+export function isBoilerplate(el: Element): boolean {
+  return isNamedBoilerplate(el) || isLinkFarm(el);
+}
+
+/** Whether a block's class, id or role names it as boilerplate, or as hidden. */
+export function isNamedBoilerplate(el: Element): boolean {
+  const id = el.attribs['id'] ?? '';
+  const className = el.attribs['class'] ?? '';
+  if (el.attribs['aria-hidden'] === 'true' || /hidden/u.test(id) || HIDDEN_NAME.test(className) || /^reply-/u.test(id)) return true;
+  if (!NAMED_BLOCKS.has(el.name)) return false;
+  return /nav/iu.test(el.attribs['role'] ?? '') || BOILERPLATE_IN_ID.test(id) || BOILERPLATE_IN_CLASS.test(className);
+}
+
+/** Which elements the link test applies to, and how short a block must be to be judged by it. */
+const LINK_TESTED = new Set(['p', 'ul', 'ol', 'dl', 'div']);
+
+/**
+ * Whether a paragraph, list or division is mostly links (trafilatura's link-density test): one long
+ * link and little else, or, when short (shorter still for a paragraph, longer for a last block), links
+ * holding over 80 % of the text or nearly all of them a word or two. A block holding a picture is kept.
+ */
+export function isLinkFarm(el: Element): boolean {
+  if (!LINK_TESTED.has(el.name)) return false;
+  const links = linksOf(el);
+  if (links.length === 0 || links.some(holdsPicture)) return false;
+  const text = squeeze(textOf(el)).length;
+  const linkTexts = links.map((a) => squeeze(textOf(a)).length).filter((n) => n > 0);
+  const [first] = linkTexts;
+  if (links.length === 1 && first !== undefined && first > 100 && first > text * 0.9) return true;
+  const last = nextElement(el) === null;
+  const limit = el.name === 'p' ? (last ? 60 : 30) : last ? 300 : 100;
+  if (text >= limit) return false;
+  if (linkTexts.length === 0) return true;
+  const linked = linkTexts.reduce((a, b) => a + b, 0);
+  const short = linkTexts.filter((n) => n < 10).length;
+  return linked > text * 0.8 || (linkTexts.length > 1 && short / linkTexts.length > 0.8);
+}
+
+/** Below this share of the block's text left, pruning went wrong and the block is kept whole (trafilatura's guard). */
+export const OVERPRUNED_SHARE = 1 / 7;
+
+function linksOf(root: Element): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = [...root.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isElement(node)) continue;
+    if (node.name === 'a') found.push(node);
+    else stack.push(...node.children);
+  }
+  return found;
+}
+
+function holdsPicture(link: Element): boolean {
+  return link.children.some((child) => isElement(child) && (child.name === 'img' || child.name === 'picture'));
+}
+
+function nextElement(el: Element): Element | null {
+  for (let node = el.next; node; node = node.next) if (isElement(node)) return node;
+  return null;
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
