@@ -6,14 +6,29 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, textOf } from './dom.js';
-import { BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME } from './selectors.js';
+import { BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME, RELATED_LINK_LABEL } from './selectors.js';
 
 /** Blocks judged by their class and id; a link, a picture or a heading never is. */
 const NAMED_BLOCKS = new Set(['div', 'section', 'p', 'span', 'ul', 'ol', 'dl', 'li']);
 
 /** Whether an element of a generic text block is boilerplate, by its name or its links. */
 export function isBoilerplate(el: Element): boolean {
-  return isNamedBoilerplate(el) || isLinkFarm(el);
+  return isNamedBoilerplate(el) || isLinkFarm(el) || isRelatedLink(el);
+}
+
+/** Blocks that may be a labelled link to another article, and how long one is at most. */
+const RELATED_LINK_BLOCKS = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
+const RELATED_LINK_MAX = 300;
+
+/** Whether a short block is a labelled link to another article ("À lire aussi : <a>…</a>"). */
+export function isRelatedLink(el: Element): boolean {
+  if (!RELATED_LINK_BLOCKS.has(el.name)) return false;
+  const text = squeeze(textOf(el));
+  const label = RELATED_LINK_LABEL.exec(text);
+  if (!label || text.length > RELATED_LINK_MAX) return false;
+  const rest = text.length - label[0].length;
+  const linked = linksOf(el).reduce((sum, a) => sum + squeeze(textOf(a)).length, 0);
+  return rest <= 0 || linked >= rest * 0.5;
 }
 
 /** Whether a block's class, id or role names it as boilerplate, or as hidden. */

@@ -13,9 +13,10 @@ import type { Element } from 'domhandler';
 import { isBoilerplate, OVERPRUNED_SHARE } from './boilerplate.js';
 import { isFrameOfPage } from './chrome.js';
 import { toCleanTree } from './clean.js';
-import type { CleanElement } from './clean-tree.js';
+import { element, type CleanElement } from './clean-tree.js';
 import { contentContainers } from './containers.js';
 import { textOf } from './dom.js';
+import { findLead } from './lead.js';
 import { listingEvidence } from './listing.js';
 import type { ArticleLocation } from './locate.js';
 import type { MarkdownConverter } from './markdown.js';
@@ -58,6 +59,12 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
     const rendered = render({ body: location.body, exclude: location.exclude, title: '', via: scored }, page, converter);
     return rendered.text.length < MIN_TEXT_LENGTH ? tooShort(rendered) : rendered;
   }
+  const chosen = chooseGeneric(page, location, converter, scored);
+  return typeof chosen === 'string' ? chosen : withLead(chosen, findLead(page.elements), converter);
+}
+
+/** The generic path: the readings of markup no site rule knows, compared. */
+function chooseGeneric(page: Page, location: ArticleLocation, converter: MarkdownConverter, scored: string): RenderedBody | string {
   const pageUrl = new URL(page.url);
   const view = readWithReadability(page.html);
   const title = view?.title ?? '';
@@ -87,6 +94,21 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
   }
   // Readability's reason is the one to report: the other readings are fallbacks.
   return readability;
+}
+
+/** A lead is recognised in the body by this much of its opening. */
+const LEAD_PROBE = 60;
+
+/** The body with the article's lead at its head, when the lead is not in it already. */
+function withLead(rendered: RenderedBody, lead: string | null, converter: MarkdownConverter): RenderedBody {
+  if (lead === null || squeeze(rendered.text).includes(squeeze(lead).slice(0, LEAD_PROBE))) return rendered;
+  const tree = element('div', {}, [element('p', {}, [lead]), ...rendered.tree.children]);
+  const markdown = converter.toMarkdown(tree);
+  return { ...rendered, tree, markdown, text: toPlainText(markdown), via: `${rendered.via}, with the lead printed above it` };
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 /** The first named container holding enough text once pruned (or the first one found), as a reading. */

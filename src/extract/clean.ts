@@ -6,7 +6,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseHref } from '../discover/urls.js';
 import { findTitledChrome, isChrome, isFrameOfPage, isFurniture, isNamedChromeBlock } from './chrome.js';
-import { isElement } from './dom.js';
+import { isElement, isHidden } from './dom.js';
 import { element, type CleanElement } from './clean-tree.js';
 import { bestImageSource } from './image-source.js';
 import { BANNER_IMAGE, BANNER_PATH, EMAIL_CLOAK_ID, EMAIL_CLOAK_TEXT, REMOVED_TAGS } from './selectors.js';
@@ -92,7 +92,7 @@ function isLeftOut(el: Element, titled: ReadonlySet<Element>, options: CleanOpti
   if (REMOVED_TAGS.has(el.name) || titled.has(el)) return true;
   if (options.chromeByName === false ? isFrameOfPage(el) : isChrome(el) || isFurniture(el) || isNamedChromeBlock(el)) return true;
   if (options.exclude?.(el)) return true;
-  if ('hidden' in el.attribs || /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(el.attribs['style'] ?? '')) return true;
+  if (isHidden(el)) return true;
   return EMAIL_CLOAK_ID.test(el.attribs['id'] ?? '') && el.name === 'span';
 }
 

@@ -74,6 +74,11 @@ export function classAndId(el: Element): string {
   return cls && id ? `${cls} ${id}` : cls || id;
 }
 
+/** Whether an element is hidden by its own attributes (`hidden`, an inline `display: none`). */
+export function isHidden(el: Element): boolean {
+  return 'hidden' in el.attribs || /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(el.attribs['style'] ?? '');
+}
+
 /** Whether some element between `el` (included) and `stop` (excluded) satisfies `test`. */
 export function hasAncestorUntil(el: AnyNode | null, stop: AnyNode | null, test: (el: Element) => boolean): boolean {
   for (let node: AnyNode | null = el; node && node !== stop; node = node.parent) {

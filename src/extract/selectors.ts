@@ -229,8 +229,30 @@ export const CONTENT_CONTAINERS: readonly {
  * Tested on blocks only (div, section, p, span, lists), never on a link or a picture.
  */
 export const BOILERPLATE_IN_ID =
-  /cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:jp-|dpsp-content)|footer|Footer|share|Share|nav|Nav|menu|related|message-container|premium/u;
+  /^[Cc]omment|comol|disqus_thread|dsq-comments|cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:jp-|dpsp-content)|footer|Footer|share|Share|nav|Nav|menu|related|message-container|premium/u;
 export const BOILERPLATE_IN_CLASS =
-  /cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|embed|tag-list|consent|modal-content|permission|elated|next-|-stories|most-popular|meta|rating|attachment|timestamp|user-info|user-profile|-icon|article-infos|slide|viewport|overlay|options|expand|obfuscated|blurred|[tT]easer/u;
+  /^[Cc]omment|(?:article|post)-comments|copyright|cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|embed|tag-list|consent|modal-content|permission|elated|next-|-stories|most-popular|meta|rating|attachment|timestamp|user-info|user-profile|-icon|article-infos|slide|viewport|overlay|options|expand|obfuscated|blurred|[tT]easer/u;
 /** Blocks named as hidden or print-only, comment titles and replies, spam-filter notices. */
 export const HIDDEN_NAME = /(?:^|\s)(?:hidden|hide|hide-print|noprint|notloaded|nocomments|comments-title)(?:\s|$)|^hide-|-hide-|^reply-|-reply-|akismet|suggest-links|message-container/u;
+
+/**
+ * Class words of an article's lead (standfirst, "chapô", intro, deck, subtitle): printed beside the
+ * title rather than in the text block, and left out by readers that keep only the block.
+ */
+export const LEAD_NAME =
+  /(?:^|[\s_-])(?:lead|leadin|lede|chapo|chapeau|standfirst|intro|introtext|introduction|teaser|teaser-text|abstract|excerpt|summary|subtitle|subheadline|sub-headline|deck|dek|bajada|resume|resum[eé]|accroche)(?=$|[\s_-])/iu;
+
+/**
+ * The label of a link to another article set in the text ("À lire aussi : …", "LEA MÁS: …", "Lesen
+ * Sie auch: …"): the paragraph it opens is a pointer elsewhere, not the article's text.
+ */
+export const RELATED_LINK_LABEL = new RegExp(
+  `^(?:${[
+    '(?:[àa]\\s+)?lire\\s+(?:aussi|[ée]galement|la\\s+suite)', 'voir\\s+aussi', 'sur\\s+le\\s+m[êe]me\\s+sujet',
+    'read\\s+(?:more|also|next)', 'see\\s+also', 'related', 'more\\s+on\\s+this', 'recommended', 'also\\s+read',
+    'lesen\\s+sie\\s+(?:auch|hier|mehr)', 'mehr\\s+zum\\s+thema', 'zum\\s+weiterlesen', 'auch\\s+interessant', 'schon\\s+gelesen',
+    'lea\\s+(?:m[áa]s|tambi[ée]n)', 'lea', 'lee\\s+(?:m[áa]s|tambi[ée]n)', 'mire', 'mira', 'vea\\s+tambi[ée]n', 'ver\\s+m[áa]s', 'puedes\\s+ver',
+    '(?:le|te)\\s+puede\\s+interesar', 'te\\s+recomendamos', 'leia\\s+(?:mais|tamb[ée]m)', 'veja\\s+tamb[ée]m', 'czytaj\\s+(?:te[żz]|wi[ęe]cej)',
+  ].join('|')})\\s*[:?]`,
+  'iu',
+);
