@@ -190,8 +190,9 @@ export const READ_MORE = /^\s*(?:lire\s+la\s+suite|en\s+savoir\s+plus|suite|lire
 /**
  * The containers that hold an article's text on markup no site rule knows, tried in this order, the
  * first of each in document order (trafilatura's BODY_XPATH): a marked body or an
- * "entry-content"-style block, a lone `<article>`, a "story"-style block, a "main content" block,
- * then anything named "main", then `<main>`. Class and id words are matched case-sensitively, as themes write them.
+ * "entry-content"-style block, a lone `<article>`, a "story"-style block, a "main content" block.
+ * trafilatura goes on to anything named "main": measured here, that reading holds the page's side
+ * columns too often to be worth it. Class and id words are matched case-sensitively, as themes write them.
  */
 export const CONTENT_CONTAINERS: readonly {
   readonly tags: ReadonlySet<string>;
@@ -218,8 +219,6 @@ export const CONTENT_CONTAINERS: readonly {
     id: /content-main|content-body|contentBody|[mM]ain-[cC]ontent/u,
     className: /content[-_]main|content(?:-|__)body|[mM]ain-[cC]ontent|[pP]age-content/u,
   },
-  { tags: new Set(['article', 'div', 'section']), exact: { role: ['main'] }, id: /^main/u, className: /^main/u },
-  { tags: new Set(['main']) },
 ];
 
 /**
