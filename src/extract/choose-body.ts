@@ -20,7 +20,7 @@ import { findLead } from './lead.js';
 import { listingEvidence } from './listing.js';
 import type { ArticleLocation } from './locate.js';
 import type { MarkdownConverter } from './markdown.js';
-import { normaliseCleanTree } from './normalise-tree.js';
+import { dropTrailingHeadings, normaliseCleanTree } from './normalise-tree.js';
 import { toPlainText } from './plain-text.js';
 import { readWithReadability } from './readability.js';
 import type { Page } from './types.js';
@@ -140,6 +140,7 @@ function render(reading: Reading, page: Page, converter: MarkdownConverter): Ren
   const convert = (exclude: ((el: Element) => boolean) | undefined, chromeByName = true) => {
     const tree = toCleanTree(reading.body, { baseUrl: page.baseUrl, exclude, chromeByName });
     normaliseCleanTree(tree);
+    if (reading.pruned) dropTrailingHeadings(tree, MIN_TEXT_LENGTH);
     const markdown = converter.toMarkdown(tree);
     return { tree, markdown, text: toPlainText(markdown), title: reading.title, via: reading.via };
   };

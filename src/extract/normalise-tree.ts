@@ -3,7 +3,7 @@
  * lists, layout tables dissolve into their cells, data tables keep one line per cell, empty blocks,
  * empty links and stray line breaks go. Works on our own cleaned tree, never on the page.
  */
-import { cleanElements, element, isCleanBlock, isCleanElement, type CleanElement, type CleanNode } from './clean-tree.js';
+import { cleanElements, cleanTreeText, element, isCleanBlock, isCleanElement, type CleanElement, type CleanNode } from './clean-tree.js';
 import { LEGACY_BULLET } from './selectors.js';
 
 /** Elements dropped when they hold nothing but whitespace and line breaks. */
@@ -32,6 +32,32 @@ export function normaliseCleanTree(root: CleanElement): void {
     el.children = el.children.filter((child) => !isEmpty(child));
     if (TRIMMED.has(el.name)) el.children = trimBreaks(el.children);
   }
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Drops the headings that end a body, heading nothing: the title of a block pruned away ("Related
+ * posts", "Mehr zum Thema"). Only for bodies found on markup no site rule knows, where such a block
+ * is removed by its name or its links and leaves its title behind; a body of headings alone (less
+ * than `minText` characters besides them) is left as it is.
+ */
+export function dropTrailingHeadings(root: CleanElement, minText: number): void {
+  const trailing: [CleanNode[], CleanElement][] = [];
+  for (let block: CleanElement | undefined = root; block; ) {
+    const children: CleanNode[] = block.children.filter((child) => typeof child !== 'string' || child.trim() !== '');
+    let index: number = children.length - 1;
+    for (; index >= 0; index--) {
+      const child = children[index];
+      if (!isCleanElement(child) || !HEADINGS.has(child.name)) break;
+      trailing.push([block.children, child]);
+    }
+    const last: CleanNode | undefined = children[index];
+    block = isCleanElement(last) && last.name === 'div' && index === children.length - 1 ? last : undefined;
+  }
+  const headingText = trailing.reduce((sum, [, heading]) => sum + cleanTreeText(heading).length, 0);
+  if (trailing.length === 0 || cleanTreeText(root).length - headingText < minText) return;
+  for (const [siblings, heading] of trailing) siblings.splice(siblings.indexOf(heading), 1);
 }
 
 /** Whether a node can be dropped: whitespace, or an element holding only whitespace and breaks. */
