@@ -7,7 +7,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { classAndId, cleanText, isElement } from './dom.js';
 import { querySubtree } from './query.js';
-import { CHROME_NAME, CHROME_TITLE, CONTENT_WRAPPER_NAME, FURNITURE_NAME, HEADING_LINK, SHARE_TITLE } from './selectors.js';
+import { CHROME_NAME, CHROME_TITLE, CONTENT_WRAPPER_NAME, FURNITURE_NAME, HEADING_LINK, RELATED_LINK_LABEL, SHARE_TITLE } from './selectors.js';
 
 /** Tags that are chrome wherever they are. */
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
@@ -115,12 +115,17 @@ export function findTitledChrome(root: AnyNode): Set<Element> {
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
     if (node.type === 'text') {
-      if (node.data.length < 60 && CHROME_TITLE.test(cleanText(node.data))) markTitledBlock(node, root, found);
+      if (node.data.length < 60 && isChromeTitle(cleanText(node.data))) markTitledBlock(node, root, found);
       continue;
     }
     if ('children' in node) for (const child of node.children) stack.push(child);
   }
   return found;
+}
+
+/** A chrome title, or the label of links to other articles ending in a colon ("Lesen Sie auch die folgenden Beiträge:"). */
+function isChromeTitle(text: string): boolean {
+  return CHROME_TITLE.test(text) || (RELATED_LINK_LABEL.test(text) && /[:?]$/u.test(text));
 }
 
 /** Marks the block a chrome title belongs to. */

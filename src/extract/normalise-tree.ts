@@ -34,7 +34,8 @@ export function normaliseCleanTree(root: CleanElement): void {
   }
 }
 
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** What a body may end with that heads nothing: headings, and the rules between pruned blocks. */
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
 
 /**
  * Drops the headings that end a body, heading nothing: the title of a block pruned away ("Related

@@ -158,6 +158,7 @@ export const CHROME_TITLE = new RegExp(
     'mehr\\s+zum\\s+thema', 'lesen\\s+sie\\s+auch', 'das\\s+k[öo]nnte\\s+sie\\s+auch\\s+interessieren', 'auch\\s+interessant',
     '[äa]hnliche\\s+(?:beitr[äa]ge|artikel)', 'weitere\\s+(?:artikel|beitr[äa]ge|nachrichten|themen)', 'zum\\s+weiterlesen',
     'verwandte\\s+(?:artikel|beitr[äa]ge|themen)', 'artikel\\s+teilen', 'teilen', 'kommentare', 'meist\\s*-?\\s*(?:gelesen|diskutiert)',
+    'auch\\s+lesen', 'mehr\\s+themen', 'empfohlene\\s+(?:beitr[äa]ge|artikel)', 'weiterf[üu]hrende[rn]?\\s+links?', 'neueste\\s+(?:artikel|beitr[äa]ge|nachrichten)',
     'veja\\s+tamb[ée]m', 'leia\\s+tamb[ée]m', 'lea\\s+tambi[ée]n', 'te\\s+puede\\s+interesar', '(?:noticias|art[íi]culos)\\s+relacionad[oa]s',
     'm[áa]s\\s+noticias', 'comentarios', 'compartir',
   ].join('|')})\\s*:?$`,
@@ -249,9 +250,9 @@ export const RELATED_LINK_LABEL = new RegExp(
   `^(?:${[
     '(?:[àa]\\s+)?lire\\s+(?:aussi|[ée]galement|la\\s+suite)', 'voir\\s+aussi', 'sur\\s+le\\s+m[êe]me\\s+sujet',
     'read\\s+(?:more|also|next)', 'see\\s+also', 'related', 'more\\s+on\\s+this', 'recommended', 'also\\s+read',
-    'lesen\\s+sie\\s+(?:auch|hier|mehr)', 'mehr\\s+zum\\s+thema', 'zum\\s+weiterlesen', 'auch\\s+interessant', 'schon\\s+gelesen',
+    'lesen\\s+sie\\s+(?:auch|hier|mehr)', 'auch\\s+lesen', 'mehr\\s+zum\\s+thema', 'zum\\s+weiterlesen', 'auch\\s+interessant', 'schon\\s+gelesen',
     'lea\\s+(?:m[áa]s|tambi[ée]n)', 'lea', 'lee\\s+(?:m[áa]s|tambi[ée]n)', 'mire', 'mira', 'vea\\s+tambi[ée]n', 'ver\\s+m[áa]s', 'puedes\\s+ver',
     '(?:le|te)\\s+puede\\s+interesar', 'te\\s+recomendamos', 'leia\\s+(?:mais|tamb[ée]m)', 'veja\\s+tamb[ée]m', 'czytaj\\s+(?:te[żz]|wi[ęe]cej)',
-  ].join('|')})\\s*[:?]`,
+  ].join('|')})(?:\\s+[^\\s:?.!][^:?.!]{0,40})?\\s*[:?]`,
   'iu',
 );
