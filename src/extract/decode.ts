@@ -40,13 +40,25 @@ export function isHtmlContentType(contentType: string | undefined): boolean {
 /** Labels of the single-byte Latin charsets (as the sniffer names them) that old French pages declare. */
 const SINGLE_BYTE_LATIN: ReadonlySet<string> = new Set(['windows-1252', 'iso-8859-1', 'iso-8859-15']);
 
+/** The WHATWG prescan reads the first kilobyte; a late declaration is looked for this far. */
+const SNIFFED_BYTES = 1024;
+const LATE_DECLARATION_BYTES = 64 * 1024;
+
+function sniff(bytes: Buffer, charset: string | undefined, maxBytes: number): Sniffer {
+  const sniffer = new Sniffer({ maxBytes, ...(charset ? { transportLayerEncodingLabel: charset } : {}) });
+  sniffer.write(bytes);
+  return sniffer;
+}
+
 /** Decodes a page body: BOM, then the HTTP charset, then the document's own declaration; never throws. */
 export function decodeHtml(body: Uint8Array | string, contentType?: string): DecodedHtml {
   if (typeof body === 'string') return { html: stripBom(body), encoding: 'utf-8' };
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const charset = parseCharset(contentType);
-  const sniffer = new Sniffer(charset ? { transportLayerEncodingLabel: charset } : {});
-  sniffer.write(bytes);
+  let sniffer = sniff(bytes, charset, SNIFFED_BYTES);
+  // A declaration after the first kilobyte (behind a long head of scripts, or an archive's banner) is
+  // still the page's own word on its charset, as Chromium reads it: looked for when nothing came first.
+  if (sniffer.resultType === ResultType.DEFAULT && !isUtf8(bytes)) sniffer = sniff(bytes, charset, LATE_DECLARATION_BYTES);
   let encoding = sniffer.encoding.toLowerCase();
   // Nothing declared: a browser in a French locale would assume windows-1252, but an undeclared modern
   // page is almost always UTF-8; bytes that are valid UTF-8 are read as such.

@@ -32,6 +32,15 @@ describe('decodeHtml picks the charset as browsers do', () => {
     expect(decodeHtml(bytes, 'text/html; charset=utf-8').html).toBe('<p>Beauvais \uFFFD\uFFFD fin</p>');
   });
 
+  it('finds a declaration past the first kilobyte when nothing came before it (a long head, an archive banner)', () => {
+    const chinese = '一个约定，信守15年，感人至深';
+    const banner = `<script>/* ${'x'.repeat(3000)} */</script>`;
+    const bytes = iconv.encode(`<html><head>${banner}<meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>${chinese}</p></body></html>`, 'gb2312');
+    expect(decodeHtml(bytes)).toEqual({ html: expect.stringContaining(chinese), encoding: 'gbk' });
+    // The HTTP charset still comes first.
+    expect(decodeHtml(latin(`<html><head>${banner}<meta charset="gb2312"></head><body><p>${WINDOWS_1252_TEXT}</p></body></html>`), 'text/html; charset=windows-1252').encoding).toBe('windows-1252');
+  });
+
   it('decodes a charset TextDecoder does not cover through iconv-lite', () => {
     const cyrillic = 'Бове, город-побратим';
     const bytes = iconv.encode(`<html><head><meta charset="windows-1251"></head><body><p>${cyrillic}</p></body></html>`, 'windows-1251');
