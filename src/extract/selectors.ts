@@ -108,12 +108,12 @@ export const TRAILING_SITE_NAME = new RegExp(`(?:^|${TITLE_SEPARATOR.source})(?:
 export const ERROR_TITLE =
   /^\s*(?:erreur\s*)?404\b|\bpage\s+(?:introuvable|non\s+trouv[ée]e)|\bpage\s+(?:demand[ée]e\s+)?(?:n[’']existe\s+(?:pas|plus)|est\s+introuvable)|\barticle\s+non\s+trouv[ée]|\bcat[ée]gorie\s+non\s+trouv[ée]e|\b(?:404|page)\s+not\s+found\b|^\s*not\s+found\s*$|vous\s+n[’'](?:[eê]tes|avez)\s+pas\s+(?:autoris|les\s+droits)/iu;
 
-/** Elements that never belong to an archived body. */
+/** Elements that never belong to an archived body (`rt`, `rp`: the readings printed over ruby text, which plain text cannot place). */
 export const REMOVED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'form', 'iframe', 'frame', 'frameset', 'object', 'embed',
   'applet', 'button', 'input', 'select', 'option', 'textarea', 'label', 'fieldset', 'svg', 'canvas',
   'link', 'meta', 'nav', 'aside', 'footer', 'header', 'dialog', 'map', 'area', 'video', 'audio',
-  'source', 'track', 'head', 'title', 'base', 'param',
+  'source', 'track', 'head', 'title', 'base', 'param', 'rt', 'rp',
 ]);
 
 /** Elements that hold no readable text: never scored as content, whatever they contain. */
