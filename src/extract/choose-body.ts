@@ -69,18 +69,18 @@ function chooseGeneric(page: Page, location: ArticleLocation, converter: Markdow
   const view = readWithReadability(page.html);
   const title = view?.title ?? '';
   const viewText = view ? textOf(view.body) : '';
-  const kept = (reading: Reading): RenderedBody | string => {
+  const kept = (reading: Reading, rendered?: RenderedBody): RenderedBody | string => {
     const listing = listingEvidence(reading.body, location.teasers ?? [], pageUrl);
     if (listing) return listing;
-    const rendered = render(reading, page, converter);
-    return rendered.text.length >= MIN_TEXT_LENGTH ? rendered : tooShort(rendered);
+    const body = rendered ?? render(reading, page, converter);
+    return body.text.length >= MIN_TEXT_LENGTH ? body : tooShort(body);
   };
   const readability =
     view && viewText.length >= MIN_TEXT_LENGTH && !isChromeText(viewText, page)
       ? kept({ body: view.body, exclude: null, title, via: "Readability's reading", pruned: true })
       : 'no article text found';
   const container = namedContainer(page, converter, title);
-  const containerKept = container ? kept(container.reading) : null;
+  const containerKept = container ? kept(container.reading, container.rendered) : null;
   if (typeof readability !== 'string') {
     if (containerKept && typeof containerKept !== 'string' && containerKept.text.length > CONTAINER_PREFERRED * readability.text.length) {
       return { ...containerKept, via: `${containerKept.via}, preferred to Readability's shorter reading` };
@@ -111,15 +111,16 @@ function squeeze(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** The first named container holding enough text once pruned (or the first one found), as a reading. */
-function namedContainer(page: Page, converter: MarkdownConverter, title: string): { reading: Reading } | null {
-  let first: Reading | null = null;
+/** The first named container holding enough text once pruned (or the first one found), as a reading, rendered. */
+function namedContainer(page: Page, converter: MarkdownConverter, title: string): { reading: Reading; rendered: RenderedBody } | null {
+  let first: { reading: Reading; rendered: RenderedBody } | null = null;
   for (const body of contentContainers(page.elements)) {
     const reading: Reading = { body, exclude: null, title, via: `the theme's container ${describeElement(body)}`, pruned: true };
-    first ??= reading;
-    if (render(reading, page, converter).text.length >= CONTAINER_MIN_TEXT) return { reading };
+    const rendered = render(reading, page, converter);
+    if (rendered.text.length >= CONTAINER_MIN_TEXT) return { reading, rendered };
+    first ??= { reading, rendered };
   }
-  return first ? { reading: first } : null;
+  return first;
 }
 
 /** A reading's text is recognised in the page's chrome by this much of its opening. */
@@ -144,10 +145,12 @@ function render(reading: Reading, page: Page, converter: MarkdownConverter): Ren
     const markdown = converter.toMarkdown(tree);
     return { tree, markdown, text: toPlainText(markdown), title: reading.title, via: reading.via };
   };
-  const whole = convert(reading.exclude?.matches);
-  if (!reading.pruned) return whole;
+  if (!reading.pruned) return convert(reading.exclude?.matches);
   const pruned = convert(isBoilerplate, false);
-  // Pruning that leaves almost nothing took the text for boilerplate: the block stands whole.
+  // Pruning that leaves almost nothing took the text for boilerplate: the block stands whole. The
+  // block's raw text bounds its cleaned text, so the whole block is converted only when in doubt.
+  if (pruned.text.length > textOf(reading.body).length * OVERPRUNED_SHARE) return pruned;
+  const whole = convert(reading.exclude?.matches);
   return pruned.text.length > whole.text.length * OVERPRUNED_SHARE ? pruned : whole;
 }
 
