@@ -5,7 +5,7 @@
  */
 import type { Element } from 'domhandler';
 import { isFrameOfPage, linkDensity } from './chrome.js';
-import { hasAncestorUntil, isElement, isHidden, textOf } from './dom.js';
+import { cleanText, hasAncestorUntil, isElement, isHidden, textOf } from './dom.js';
 import { queryAll, type ElementIndex } from './query.js';
 import { LEAD_NAME, MAIN_HEADING } from './selectors.js';
 
@@ -18,22 +18,34 @@ const UNNAMED_LEAD_MIN = 80;
 /** How far above the title the lead's common block may be. */
 const ANCESTOR_LEVELS = 3;
 
-/** The lead printed with the page's title, or null when the page has none (or several titles). */
-export function findLead(elements: ElementIndex): string | null {
-  const headings = queryAll(elements, MAIN_HEADING).filter((el) => !hasAncestorUntil(el, null, isFrameOfPage));
-  const [title] = headings;
-  if (headings.length !== 1 || !title) return null;
+/** The lead printed with the page's title, or null when the page has none (or no one title heading). */
+export function findLead(elements: ElementIndex, pageTitle: string | undefined): string | null {
+  const title = titleHeading(elements, pageTitle);
+  if (!title) return null;
   const block = headerOf(title);
   const after = elements.all.indexOf(title);
   for (const el of elements.all.slice(after + 1)) {
     if (!within(el, block)) break;
     if (!LEAD_TAGS.has(el.name) || hasAncestorUntil(el, null, (a) => isFrameOfPage(a) || isHidden(a))) continue;
     const text = textOf(el);
-    const named = LEAD_NAME.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`);
-    const long = named ? text.length >= NAMED_LEAD.min : el.name === 'p' && text.length >= UNNAMED_LEAD_MIN;
-    if (long && text.length <= NAMED_LEAD.max && linkDensity(el) < 0.3 && /[.!?…:;,]/u.test(text)) return text;
+    // Named as a lead, or a subtitle of the title's `hgroup`: a deck may have no punctuation.
+    const named = LEAD_NAME.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`) || (block.name === 'hgroup' && el.name !== 'span');
+    const lead = named ? text.length >= NAMED_LEAD.min : el.name === 'p' && text.length >= UNNAMED_LEAD_MIN && /[.!?…:;,]/u.test(text);
+    if (lead && text.length <= NAMED_LEAD.max && linkDensity(el) < 0.3) return text;
   }
   return null;
+}
+
+/**
+ * The heading of the article's title: the page's one `h1` with text, or, when the logo and the cards
+ * are `h1`s too, the one whose text the page's `<title>` holds.
+ */
+function titleHeading(elements: ElementIndex, pageTitle: string | undefined): Element | null {
+  const headings = queryAll(elements, MAIN_HEADING).filter((el) => textOf(el) !== '' && !hasAncestorUntil(el, null, isFrameOfPage));
+  if (headings.length <= 1) return headings[0] ?? null;
+  const title = cleanText(pageTitle ?? '').toLowerCase();
+  const named = headings.filter((el) => title.includes(textOf(el).toLowerCase()));
+  return named.length === 1 ? (named[0] as Element) : null;
 }
 
 /** The title's header, or its article, or the block a few levels above it: where a lead sits. */

@@ -50,6 +50,7 @@ describe('boilerplate inside a text block found on unknown markup', () => {
     ['a copyright line', '<p class="copyright">© 2017 Ville, tous droits réservés, reproduction interdite sans autorisation écrite.</p>', 'tous droits réservés'],
     ['a labelled link to another article', '<p>À lire aussi : <a href="/actualites/3702-la-piscine-rouvre.html">La piscine rouvre ses portes</a></p>', 'La piscine rouvre'],
     ['a row of short links', '<p><a href="/a">Préc.</a> | <a href="/b">Suiv.</a></p>', 'Suiv.'],
+    ['an affiliate notice', '<div class="affiliate-disclosure"><strong>Liens partenaires</strong><p>Nous touchons une commission sur les achats faits par les liens de cette page, sans frais pour vous.</p></div>', 'commission'],
   ])('leaves out %s and keeps the text', (_name, extra, unwanted) => {
     const article = articleOf(themePage(extra));
     expect(article.text).not.toContain(unwanted);
@@ -80,6 +81,16 @@ describe('boilerplate inside a text block found on unknown markup', () => {
     expect(article.markdown.startsWith(lead)).toBe(true);
     expect(article.text).not.toContain('Publié le 8 décembre');
     expect(article.text.match(/Tout l’été/gu)).toHaveLength(1);
+  });
+
+  it('finds the lead under the title when the logo and the cards are h1s too, and a deck in the title\'s hgroup', () => {
+    const deck = 'Des ateliers gratuits pour les enfants de 6 à 12 ans dans chaque quartier de la ville';
+    const html = themePage('', `<p class="standfirst">${deck}.</p>`)
+      .replace('<nav>', '<h1 class="logo"><a href="/">Ville</a></h1><nav>')
+      .replace('<div class="sidebar">', '<div class="cards"><h1>Un autre article</h1><p>Son résumé.</p></div><div class="sidebar">');
+    expect(articleOf(html).markdown.startsWith(deck)).toBe(true);
+    const grouped = themePage('').replace('<h1>Les ateliers de l’été</h1>', `<hgroup><h1>Les ateliers de l’été</h1><h2>${deck}</h2></hgroup>`);
+    expect(articleOf(grouped).markdown.startsWith(deck)).toBe(true);
   });
 
   it('does not take a hidden paragraph, or one already in the text, for a lead', () => {
