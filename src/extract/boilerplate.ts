@@ -5,7 +5,7 @@
  * known by their markup (locate.ts) and keep the stricter rules of chrome.ts.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isElement, textOf } from './dom.js';
+import { isElement, nextElement, textOf } from './dom.js';
 import { BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME, RELATED_LINK_LABEL } from './selectors.js';
 
 /** Blocks judged by their class and id; a link, a picture or a heading never is. */
@@ -23,11 +23,11 @@ const RELATED_LINK_MAX = 300;
 /** Whether a short block is a labelled link to another article ("À lire aussi : <a>…</a>"). */
 export function isRelatedLink(el: Element): boolean {
   if (!RELATED_LINK_BLOCKS.has(el.name)) return false;
-  const text = squeeze(textOf(el));
+  const text = textOf(el);
   const label = RELATED_LINK_LABEL.exec(text);
   if (!label || text.length > RELATED_LINK_MAX) return false;
   const rest = text.length - label[0].length;
-  const linked = linksOf(el).reduce((sum, a) => sum + squeeze(textOf(a)).length, 0);
+  const linked = linksOf(el).reduce((sum, a) => sum + textOf(a).length, 0);
   return rest <= 0 || linked >= rest * 0.5;
 }
 
@@ -52,8 +52,8 @@ export function isLinkFarm(el: Element): boolean {
   if (!LINK_TESTED.has(el.name)) return false;
   const links = linksOf(el);
   if (links.length === 0 || links.some(holdsPicture)) return false;
-  const text = squeeze(textOf(el)).length;
-  const linkTexts = links.map((a) => squeeze(textOf(a)).length).filter((n) => n > 0);
+  const text = textOf(el).length;
+  const linkTexts = links.map((a) => textOf(a).length).filter((n) => n > 0);
   const [first] = linkTexts;
   if (links.length === 1 && first !== undefined && first > 100 && first > text * 0.9) return true;
   const last = nextElement(el) === null;
@@ -82,13 +82,4 @@ function linksOf(root: Element): Element[] {
 
 function holdsPicture(link: Element): boolean {
   return link.children.some((child) => isElement(child) && (child.name === 'img' || child.name === 'picture'));
-}
-
-function nextElement(el: Element): Element | null {
-  for (let node = el.next; node; node = node.next) if (isElement(node)) return node;
-  return null;
-}
-
-function squeeze(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }

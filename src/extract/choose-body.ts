@@ -15,7 +15,7 @@ import { isFrameOfPage } from './chrome.js';
 import { toCleanTree } from './clean.js';
 import { element, type CleanElement } from './clean-tree.js';
 import { contentContainers } from './containers.js';
-import { textOf } from './dom.js';
+import { cleanText, textOf } from './dom.js';
 import { findLead } from './lead.js';
 import { listingEvidence } from './listing.js';
 import type { ArticleLocation } from './locate.js';
@@ -101,14 +101,10 @@ const LEAD_PROBE = 60;
 
 /** The body with the article's lead at its head, when the lead is not in it already. */
 function withLead(rendered: RenderedBody, lead: string | null, converter: MarkdownConverter): RenderedBody {
-  if (lead === null || squeeze(rendered.text).includes(squeeze(lead).slice(0, LEAD_PROBE))) return rendered;
+  if (lead === null || cleanText(rendered.text).includes(cleanText(lead).slice(0, LEAD_PROBE))) return rendered;
   const tree = element('div', {}, [element('p', {}, [lead]), ...rendered.tree.children]);
   const markdown = converter.toMarkdown(tree);
   return { ...rendered, tree, markdown, text: toPlainText(markdown), via: `${rendered.via}, with the lead printed above it` };
-}
-
-function squeeze(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }
 
 /** The first named container holding enough text once pruned (or the first one found), as a reading, rendered. */

@@ -5,7 +5,7 @@
  * article text, with no telling class).
  */
 import type { AnyNode, Element } from 'domhandler';
-import { classAndId, cleanText, isElement } from './dom.js';
+import { classAndId, cleanText, isElement, nextElement } from './dom.js';
 import { querySubtree } from './query.js';
 import { CHROME_NAME, CHROME_TITLE, CONTENT_WRAPPER_NAME, FURNITURE_NAME, HEADING_LINK, RELATED_LINK_LABEL, SHARE_TITLE } from './selectors.js';
 
@@ -171,9 +171,4 @@ function cleanOwnText(el: Element): string {
     else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
   }
   return cleanText(text);
-}
-
-function nextElement(el: Element): Element | null {
-  for (let node = el.next; node; node = node.next) if (isElement(node)) return node;
-  return null;
 }

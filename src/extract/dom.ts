@@ -79,6 +79,12 @@ export function isHidden(el: Element): boolean {
   return 'hidden' in el.attribs || /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(el.attribs['style'] ?? '');
 }
 
+/** The element after `el` among its siblings, or null. */
+export function nextElement(el: Element): Element | null {
+  for (let node = el.next; node; node = node.next) if (isElement(node)) return node;
+  return null;
+}
+
 /** Whether some element between `el` (included) and `stop` (excluded) satisfies `test`. */
 export function hasAncestorUntil(el: AnyNode | null, stop: AnyNode | null, test: (el: Element) => boolean): boolean {
   for (let node: AnyNode | null = el; node && node !== stop; node = node.parent) {
