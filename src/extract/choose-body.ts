@@ -22,7 +22,7 @@ import type { ArticleLocation } from './locate.js';
 import type { MarkdownConverter } from './markdown.js';
 import { dropTrailingHeadings, normaliseCleanTree } from './normalise-tree.js';
 import { toPlainText } from './plain-text.js';
-import { readWithReadability } from './readability.js';
+import { isTooDeepForReadability, READABLE_DEPTH, readWithReadability } from './readability.js';
 import type { Page } from './types.js';
 
 /** Below this many characters of text a page has no article worth archiving. */
@@ -66,7 +66,8 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
 /** The generic path: the readings of markup no site rule knows, compared. */
 function chooseGeneric(page: Page, location: ArticleLocation, converter: MarkdownConverter, scored: string): RenderedBody | string {
   const pageUrl = new URL(page.url);
-  const view = readWithReadability(page.html);
+  const tooDeep = isTooDeepForReadability(page.elements);
+  const view = tooDeep ? null : readWithReadability(page.html);
   const title = view?.title ?? '';
   const viewText = view ? textOf(view.body) : '';
   const kept = (reading: Reading, rendered?: RenderedBody): RenderedBody | string => {
@@ -78,7 +79,9 @@ function chooseGeneric(page: Page, location: ArticleLocation, converter: Markdow
   const readability =
     view && viewText.length >= MIN_TEXT_LENGTH && !isChromeText(viewText, page)
       ? kept({ body: view.body, exclude: null, title, via: "Readability's reading", pruned: true })
-      : 'no article text found';
+      : tooDeep
+        ? `page nested over ${READABLE_DEPTH} levels deep, not given to Readability`
+        : 'no article text found';
   const container = namedContainer(page, converter, title);
   const containerKept = container ? kept(container.reading, container.rendered) : null;
   if (typeof readability !== 'string') {

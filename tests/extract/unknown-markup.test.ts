@@ -81,6 +81,14 @@ describe('a dominant text block is an article, comparable teasers a listing', ()
     expect(agency.kind === 'article' && agency.via).toBe("Readability's reading, preferred to the theme's container article.news");
   });
 
+  it('reads a page nested thousands of levels deep without asking Readability, whose walks would take minutes there', () => {
+    const depth = 5000;
+    const html = `<!DOCTYPE html><html><head><title>Les ateliers de l’été</title></head><body><h1>Les ateliers de l’été</h1>${'<div>'.repeat(depth)}${TEXT}${'</div>'.repeat(depth)}</body></html>`;
+    const extraction = extractArticle(html, 'https://www.example.org/actualites/2017/12/08/les-ateliers-de-l-ete');
+    expect(extraction.kind === 'article' && extraction.via).toMatch(/page nested over 100 levels deep, not given to Readability/u);
+    expect(extraction.kind === 'article' && extraction.article.text).toContain('Les familles peuvent retirer leur dossier au guichet unique');
+  });
+
   it('archives every article of the generated site under an agency template, and refuses its listings', () => {
     const site = generateSite({ articles: 24, template: 'agency' });
     for (const article of site.articles()) {
