@@ -6,7 +6,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, nextElement, textOf } from './dom.js';
-import { BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME, RELATED_LINK_LABEL } from './selectors.js';
+import { BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME, RELATED_LINK_LABEL, TEASER_NAME } from './selectors.js';
 
 /** Blocks judged by their class and id; a link, a picture or a heading never is. */
 const NAMED_BLOCKS = new Set(['div', 'section', 'p', 'span', 'ul', 'ol', 'dl', 'li']);
@@ -37,7 +37,9 @@ export function isNamedBoilerplate(el: Element): boolean {
   const className = el.attribs['class'] ?? '';
   if (el.attribs['aria-hidden'] === 'true' || /hidden/u.test(id) || HIDDEN_NAME.test(className) || /^reply-/u.test(id)) return true;
   if (!NAMED_BLOCKS.has(el.name)) return false;
-  return /nav/iu.test(el.attribs['role'] ?? '') || BOILERPLATE_IN_ID.test(id) || BOILERPLATE_IN_CLASS.test(className);
+  if (/nav/iu.test(el.attribs['role'] ?? '') || BOILERPLATE_IN_ID.test(id) || BOILERPLATE_IN_CLASS.test(className)) return true;
+  // A teaser card links to its article; a block named "teaser" without a link is the article's own lead.
+  return TEASER_NAME.test(`${id} ${className}`) && linksOf(el).length > 0;
 }
 
 /** Which elements the link test applies to, and how short a block must be to be judged by it. */

@@ -115,6 +115,8 @@ describe('the tests behind the pruning', () => {
     expect(isNamedBoilerplate(elementOf('<section id="related-articles">x</section>'))).toBe(true);
     expect(isNamedBoilerplate(elementOf('<div class="toggle hidden">x</div>'))).toBe(true);
     expect(isNamedBoilerplate(elementOf('<div class="entry-content">x</div>'))).toBe(false);
+    expect(isNamedBoilerplate(elementOf('<div class="teaser"><a href="/autre-article">Un autre article</a></div>'))).toBe(true);
+    expect(isNamedBoilerplate(elementOf('<section class="article-teaser"><p>Le chapô de l’article, sans lien.</p></section>'))).toBe(false);
     expect(isNamedBoilerplate(elementOf('<a class="share-link" href="/x">x</a>'))).toBe(false);
     expect(isNamedBoilerplate(elementOf('<h2 class="author">x</h2>'))).toBe(false);
   });
