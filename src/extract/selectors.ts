@@ -226,14 +226,14 @@ export const CONTENT_CONTAINERS: readonly {
  * Class and id words of boilerplate inside an article's text block (trafilatura's discard list, matched
  * as substrings like its XPath `re:test`): share and social bars, newsletter and cookie prompts, tags,
  * bylines and author boxes, related and "next" stories, ads, affiliate notices and calls to action,
- * widgets, meta lines, ratings, slides. A "teaser" is one only when it links elsewhere (boilerplate.ts):
+ * tables of contents (links to the headings that follow), widgets, meta lines, ratings, slides. A "teaser" is one only when it links elsewhere (boilerplate.ts):
  * many a theme names its article's lead "article-teaser".
  * Tested on blocks only (div, section, p, span, lists), never on a link or a picture.
  */
 export const BOILERPLATE_IN_ID =
-  /^[Cc]omment|affiliate|comol|disqus_thread|dsq-comments|cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:jp-|dpsp-content)|footer|Footer|share|Share|nav|Nav|menu|related|message-container|premium/u;
+  /^[Cc]omment|affiliate|(?:^|[-_\s])toc(?:$|[-_\s])|comol|disqus_thread|dsq-comments|cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:jp-|dpsp-content)|footer|Footer|share|Share|nav|Nav|menu|related|message-container|premium/u;
 export const BOILERPLATE_IN_CLASS =
-  /^[Cc]omment|(?:article|post)-comments|copyright|affiliate|(?:^|[-_\s])cta(?:$|[-_\s])|cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|embed|tag-list|consent|modal-content|permission|elated|next-|-stories|most-popular|meta|rating|attachment|timestamp|user-info|user-profile|-icon|article-infos|slide|viewport|overlay|options|expand|obfuscated|blurred/u;
+  /^[Cc]omment|(?:article|post)-comments|copyright|affiliate|(?:^|[-_\s])toc(?:$|[-_\s])|(?:^|[-_\s])cta(?:$|[-_\s])|cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|embed|tag-list|consent|modal-content|permission|elated|next-|-stories|most-popular|meta|rating|attachment|timestamp|user-info|user-profile|-icon|article-infos|slide|viewport|overlay|options|expand|obfuscated|blurred/u;
 /** The class or id word of a teaser: a card of another article, or a theme's name for the lead. */
 export const TEASER_NAME = /[tT]easer/u;
 /** Blocks named as hidden or print-only, comment titles and replies, spam-filter notices. */

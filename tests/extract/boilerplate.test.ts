@@ -50,6 +50,7 @@ describe('boilerplate inside a text block found on unknown markup', () => {
     ['a copyright line', '<p class="copyright">© 2017 Ville, tous droits réservés, reproduction interdite sans autorisation écrite.</p>', 'tous droits réservés'],
     ['a labelled link to another article', '<p>À lire aussi : <a href="/actualites/3702-la-piscine-rouvre.html">La piscine rouvre ses portes</a></p>', 'La piscine rouvre'],
     ['a row of short links', '<p><a href="/a">Préc.</a> | <a href="/b">Suiv.</a></p>', 'Suiv.'],
+    ['a table of contents', '<div id="toc_container"><p class="toc_title">Sommaire</p><ul><li>Les horaires des ateliers</li><li>Les inscriptions en mairie</li></ul></div>', 'Sommaire'],
     ['an affiliate notice', '<div class="affiliate-disclosure"><strong>Liens partenaires</strong><p>Nous touchons une commission sur les achats faits par les liens de cette page, sans frais pour vous.</p></div>', 'commission'],
   ])('leaves out %s and keeps the text', (_name, extra, unwanted) => {
     const article = articleOf(themePage(extra));
