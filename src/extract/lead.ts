@@ -5,6 +5,7 @@
  */
 import type { Element } from 'domhandler';
 import { isFrameOfPage, linkDensity } from './chrome.js';
+import { parseDateLine } from './dates.js';
 import { cleanText, hasAncestorUntil, isElement, isHidden, textOf } from './dom.js';
 import { queryAll, type ElementIndex } from './query.js';
 import { LEAD_NAME, MAIN_HEADING } from './selectors.js';
@@ -31,7 +32,8 @@ export function findLead(elements: ElementIndex, pageTitle: string | undefined):
     // Named as a lead, or a subtitle of the title's `hgroup`: a deck may have no punctuation.
     const named = LEAD_NAME.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`) || (block.name === 'hgroup' && el.name !== 'span');
     const lead = named ? text.length >= NAMED_LEAD.min : el.name === 'p' && text.length >= UNNAMED_LEAD_MIN && /[.!?…:;,]/u.test(text);
-    if (lead && text.length <= NAMED_LEAD.max && linkDensity(el) < 0.3) return text;
+    // A labelled date line ("Publié le 8 décembre 2017 par…") is the article's date, read elsewhere.
+    if (lead && text.length <= NAMED_LEAD.max && linkDensity(el) < 0.3 && parseDateLine(text, true) === null) return text;
   }
   return null;
 }

@@ -94,9 +94,12 @@ describe('boilerplate inside a text block found on unknown markup', () => {
     expect(articleOf(grouped).markdown.startsWith(deck)).toBe(true);
   });
 
-  it('does not take a hidden paragraph, or one already in the text, for a lead', () => {
+  it('does not take a hidden paragraph, or the date line of the header, for a lead', () => {
     const hidden = articleOf(themePage('', '<p class="intro" style="display:none">Un texte caché de la page, que nul lecteur ne voit et qui ne doit pas être archivé.</p>'));
     expect(hidden.text).not.toContain('Un texte caché');
+    const dated = articleOf(themePage('', '<p>Publié le 8 décembre 2017 par la direction de la communication de la Ville, mis à jour le 9 décembre 2017.</p>'));
+    expect(dated.text).not.toContain('Publié le');
+    expect(dated.publishedAt?.slice(0, 10)).toBe('2017-12-08');
   });
 
   it('leaves out the readings printed over ruby text', () => {
