@@ -4,9 +4,10 @@
  * and paragraphs, lists and divisions made of links. Used only on the generic path: Joomla's blocks are
  * known by their markup (locate.ts) and keep the stricter rules of chrome.ts.
  */
-import type { AnyNode, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import { isElement, nextElement, textOf } from './dom.js';
-import { BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME, RELATED_LINK_LABEL, TEASER_NAME } from './selectors.js';
+import { queryWithin } from './query.js';
+import { ANCHOR, BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME, RELATED_LINK_LABEL, TEASER_NAME } from './selectors.js';
 
 /** Blocks judged by their class and id; a link, a picture or a heading never is. */
 const NAMED_BLOCKS = new Set(['div', 'section', 'p', 'span', 'ul', 'ol', 'dl', 'li']);
@@ -27,7 +28,7 @@ export function isRelatedLink(el: Element): boolean {
   const label = RELATED_LINK_LABEL.exec(text);
   if (!label || text.length > RELATED_LINK_MAX) return false;
   const rest = text.length - label[0].length;
-  const linked = linksOf(el).reduce((sum, a) => sum + textOf(a).length, 0);
+  const linked = queryWithin(el, ANCHOR).reduce((sum, a) => sum + textOf(a).length, 0);
   return rest <= 0 || linked >= rest * 0.5;
 }
 
@@ -39,7 +40,7 @@ export function isNamedBoilerplate(el: Element): boolean {
   if (!NAMED_BLOCKS.has(el.name)) return false;
   if (/nav/iu.test(el.attribs['role'] ?? '') || BOILERPLATE_IN_ID.test(id) || BOILERPLATE_IN_CLASS.test(className)) return true;
   // A teaser card links to its article; a block named "teaser" without a link is the article's own lead.
-  return TEASER_NAME.test(`${id} ${className}`) && linksOf(el).length > 0;
+  return TEASER_NAME.test(`${id} ${className}`) && queryWithin(el, ANCHOR).length > 0;
 }
 
 /** Which elements the link test applies to, and how short a block must be to be judged by it. */
@@ -52,7 +53,7 @@ const LINK_TESTED = new Set(['p', 'ul', 'ol', 'dl', 'div']);
  */
 export function isLinkFarm(el: Element): boolean {
   if (!LINK_TESTED.has(el.name)) return false;
-  const links = linksOf(el);
+  const links = queryWithin(el, ANCHOR);
   if (links.length === 0 || links.some(holdsPicture)) return false;
   const text = textOf(el).length;
   const linkTexts = links.map((a) => textOf(a).length).filter((n) => n > 0);
@@ -69,18 +70,6 @@ export function isLinkFarm(el: Element): boolean {
 
 /** Below this share of the block's text left, pruning went wrong and the block is kept whole (trafilatura's guard). */
 export const OVERPRUNED_SHARE = 1 / 7;
-
-function linksOf(root: Element): Element[] {
-  const found: Element[] = [];
-  const stack: AnyNode[] = [...root.children];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (!isElement(node)) continue;
-    if (node.name === 'a') found.push(node);
-    else stack.push(...node.children);
-  }
-  return found;
-}
 
 function holdsPicture(link: Element): boolean {
   return link.children.some((child) => isElement(child) && (child.name === 'img' || child.name === 'picture'));

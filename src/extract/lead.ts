@@ -26,7 +26,8 @@ export function findLead(elements: ElementIndex, pageTitle: string | undefined):
   const block = headerOf(title);
   const after = elements.all.indexOf(title);
   for (const el of elements.all.slice(after + 1)) {
-    if (!within(el, block)) break;
+    // The block's elements come one after the other in document order: the first outside ends it.
+    if (!hasAncestorUntil(el, null, (node) => node === block)) break;
     if (!LEAD_TAGS.has(el.name) || hasAncestorUntil(el, null, (a) => isFrameOfPage(a) || isHidden(a))) continue;
     const text = textOf(el);
     // Named as a lead, or a subtitle of the title's `hgroup`: a deck may have no punctuation.
@@ -58,9 +59,4 @@ function headerOf(title: Element): Element {
     if (node.name === 'header' || node.name === 'hgroup') return node;
   }
   return block;
-}
-
-function within(el: Element, block: Element): boolean {
-  for (let node: Element | null = el; node; node = isElement(node.parent) ? node.parent : null) if (node === block) return true;
-  return false;
 }
