@@ -84,11 +84,6 @@ const HELP = {
 /** The commands that have help text. */
 export type HelpCommand = keyof typeof HELP;
 
-/** The examples of a command, as the README shows them. */
-export function helpExamples(command: HelpCommand): readonly string[] {
-  return HELP[command].examples;
-}
-
 /** The text `--help` prints after a command's options: examples, then exit codes. */
 export function renderHelpFooter(command: HelpCommand): string {
   const { examples, exitCodes } = HELP[command];

@@ -14,7 +14,7 @@ import type { Article } from '../extract/types.js';
 import { createLogger, type Logger, type LogLevel } from '../log.js';
 import { type ArticleRecord, toRecord } from '../output/record.js';
 import { type CommandContext, writeOut } from './context.js';
-import type { PageFetcher } from './extract-fetch.js';
+import type { FetchedPage, PageFetcher } from './extract-fetch.js';
 import { collectInputs, toInputKind } from './extract-inputs.js';
 
 export interface ExtractOptions {
@@ -37,13 +37,6 @@ export interface ExtractOptions {
 /** The record `extract` prints: the article record and the input it came from. */
 export interface ExtractRecord extends ArticleRecord {
   readonly input: string;
-}
-
-interface LoadedPage {
-  readonly body: Uint8Array;
-  readonly url: string;
-  readonly headers: Record<string, string>;
-  readonly fetchedAt: string;
 }
 
 interface RawExtractOptions {
@@ -120,11 +113,11 @@ function createPageLoader(options: ExtractOptions, inputs: readonly string[], ct
     return createPageFetcher({ site, timeoutMs: options.timeoutMs, delayMs: options.delayMs }, ctx, logger);
   };
   return {
-    async load(input: string): Promise<LoadedPage | BeauvaisError> {
-      const now = new Date(ctx.clock.now()).toISOString();
+    async load(input: string): Promise<FetchedPage | BeauvaisError> {
       const kind = toInputKind(input);
       if (kind === 'url') return (await (fetcher ??= openFetcher())).fetchPage(input);
-      const url = options.baseUrl ?? 'https://www.beauvais.fr/';
+      const now = new Date(ctx.clock.now()).toISOString();
+      const url = options.baseUrl ?? DEFAULT_BASE_URL;
       try {
         const body = kind === 'stdin' ? await buffer(ctx.stdin) : await readFile(input);
         return { body, url, headers: {}, fetchedAt: now };
