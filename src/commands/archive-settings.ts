@@ -12,8 +12,14 @@ import { UsageError } from '../errors.js';
 /** The settings file's name in `<out>`. */
 const SETTINGS_FILE = 'archive.yaml';
 
-/** The settings of an archive (an empty mapping when it has no file), and the file's path for messages. */
-export async function readArchiveSettings(outDir: string): Promise<{ readonly file: string; readonly data: Readonly<Record<string, unknown>> }> {
+/** An archive's settings (an empty mapping when it has no file), and the file's path for messages. */
+export interface ArchiveSettings {
+  readonly file: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Reads `<out>/archive.yaml`, once per command: each feature then takes its keys from the mapping. */
+export async function readArchiveSettings(outDir: string): Promise<ArchiveSettings> {
   const file = path.join(outDir, SETTINGS_FILE);
   let text: string;
   try {

@@ -16,7 +16,7 @@ import type { Exchange, Fetcher } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { discoverMedia, type MediaCandidate } from '../media/discover.js';
 import { confirmFormat, isCompatibleType, mediaNameOf } from '../media/types.js';
-import { booleanSetting, megabytesSetting, readArchiveSettings } from './archive-settings.js';
+import { booleanSetting, megabytesSetting, type ArchiveSettings } from './archive-settings.js';
 import type { CrawlStats } from './crawl-stats.js';
 import { saveArticle } from './save-article.js';
 import type { ArchiveRecord } from '../output/record.js';
@@ -37,8 +37,7 @@ export interface MediaSettings {
 }
 
 /** The media settings of a run: the command line wins, else `<out>/archive.yaml`, else the defaults. */
-export async function readMediaSettings(config: CrawlConfig): Promise<MediaSettings> {
-  const { file, data } = await readArchiveSettings(config.outDir);
+export function mediaSettings({ file, data }: ArchiveSettings, config: CrawlConfig): MediaSettings {
   const megabytes = (flag: number | undefined, key: string, fallback: number) => (flag === undefined ? megabytesSetting(file, data, key) : flag * MB) ?? fallback * MB;
   return {
     enabled: config.media ?? booleanSetting(file, data, 'media') ?? false,
@@ -50,13 +49,15 @@ export async function readMediaSettings(config: CrawlConfig): Promise<MediaSetti
 /** What opening the archiver of a crawl takes. */
 export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings' | 'full' | 'held'> {
   readonly config: CrawlConfig;
+  /** `<out>/archive.yaml`, read once by the crawl. */
+  readonly archive: ArchiveSettings;
   /** The crawl's fetcher with another body cap and exchange listener (same dispatcher, gate and scope). */
   readonly fetcherFor: (maxBodyBytes: number, onExchange: ((exchange: Exchange) => void) | undefined) => Fetcher;
 }
 
 /** The crawl's media archiver, or undefined when media are off (or the run is dry: nothing is downloaded). */
 export async function openMediaArchiver(options: OpenMediaOptions): Promise<MediaArchiver | undefined> {
-  const settings = await readMediaSettings(options.config);
+  const settings = mediaSettings(options.archive, options.config);
   if (!settings.enabled) return undefined;
   if (options.config.dryRun) {
     options.logger.info('dry run: no media file is downloaded');

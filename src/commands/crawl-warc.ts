@@ -12,7 +12,7 @@ import type { Clock } from '../clock.js';
 import type { CrawlConfig } from '../config.js';
 import type { Exchange, FetchOk } from '../http/types.js';
 import type { Logger } from '../log.js';
-import { booleanSetting, megabytesSetting, readArchiveSettings } from './archive-settings.js';
+import { booleanSetting, megabytesSetting, type ArchiveSettings } from './archive-settings.js';
 import { readVersion } from '../version.js';
 import {
   listWarcFiles,
@@ -64,8 +64,8 @@ export interface WarcRecorderOptions {
 }
 
 /** The crawl's recorder, or undefined when WARC is off (or the run is dry: a dry run writes nothing). */
-export async function openCrawlRecorder(config: CrawlConfig, clock: Clock, logger: Logger): Promise<WarcRecorder | undefined> {
-  const settings = await readWarcSettings(config.outDir, config.warc);
+export async function openCrawlRecorder(config: CrawlConfig, archive: ArchiveSettings, clock: Clock, logger: Logger): Promise<WarcRecorder | undefined> {
+  const settings = warcSettings(archive, config.warc);
   if (!settings.enabled) return undefined;
   if (config.dryRun) {
     logger.info('dry run: no WARC file is written');
@@ -83,8 +83,7 @@ export async function openCrawlRecorder(config: CrawlConfig, clock: Clock, logge
 }
 
 /** The WARC setting of a run: the command line (`true`/`false`) wins, else `<out>/archive.yaml`. */
-export async function readWarcSettings(outDir: string, flag: boolean | undefined): Promise<WarcSettings> {
-  const { file, data } = await readArchiveSettings(outDir);
+export function warcSettings({ file, data }: ArchiveSettings, flag: boolean | undefined): WarcSettings {
   return {
     enabled: flag ?? booleanSetting(file, data, 'warc') ?? false,
     maxFileBytes: megabytesSetting(file, data, 'warcMaxFileMB'),

@@ -20,6 +20,7 @@ import { readVersion } from '../version.js';
 import { type CommandContext, writeOut } from './context.js';
 import { createAnalyser } from './analyser-pool.js';
 import { countFailures, createStats, renderSummary } from './crawl-stats.js';
+import { readArchiveSettings } from './archive-settings.js';
 import { openMediaArchiver } from './crawl-media.js';
 import { openCrawlRecorder } from './crawl-warc.js';
 import { runCrawler } from './crawler.js';
@@ -36,7 +37,12 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
   try {
     const store = await openArchive(config.outDir, { clock: ctx.clock, logger, dryRun: config.dryRun });
     // Opened once the lock is held: two crawls never append to one archive's WARC files.
-    const warc = await openCrawlRecorder(config, ctx.clock, logger).catch(async (error: unknown) => {
+    // archive.yaml is read once, before any request: a bad setting stops the run before it starts.
+    const archive = await readArchiveSettings(config.outDir).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
+    const warc = await openCrawlRecorder(config, archive, ctx.clock, logger).catch(async (error: unknown) => {
       await store.close();
       throw error;
     });
@@ -58,7 +64,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
       const robots = await readRobots(fetcher, config, logger);
       if (!robots) return (outcome = ExitCode.fatal);
       const media = await openMediaArchiver({
-        config, store, robots, stats, logger,
+        config, archive, store, robots, stats, logger,
         signal: interruption.signal,
         record: warc?.onExchange,
         fetcherFor: (maxBodyBytes, onExchange) => createFetcher({ ...fetcherOptions, maxBodyBytes, onExchange }),

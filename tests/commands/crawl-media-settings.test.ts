@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readMediaSettings } from '../../src/commands/crawl-media.js';
+import { readArchiveSettings } from '../../src/commands/archive-settings.js';
+import { mediaSettings } from '../../src/commands/crawl-media.js';
 import { resolveCrawlConfig } from '../../src/config.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -15,7 +16,7 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-const settingsFor = (raw: Record<string, string | boolean>) => readMediaSettings(resolveCrawlConfig({ out, ...raw }, 'ua'));
+const settingsFor = async (raw: Record<string, string | boolean>) => mediaSettings(await readArchiveSettings(out), resolveCrawlConfig({ out, ...raw }, 'ua'));
 
 describe('media settings', () => {
   it('are off by default, with a 50 MB file cap and a 2048 MB run cap', async () => {

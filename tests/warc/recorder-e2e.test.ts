@@ -11,7 +11,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openWarcRecorder, readWarcSettings, type WarcRecorder } from '../../src/commands/crawl-warc.js';
+import { readArchiveSettings } from '../../src/commands/archive-settings.js';
+import { openWarcRecorder, warcSettings, type WarcRecorder } from '../../src/commands/crawl-warc.js';
 import { UsageError } from '../../src/errors.js';
 import { createDispatcher, createFetcher } from '../../src/http/fetch.js';
 import type { FetchOk, FetchResult, Validators } from '../../src/http/types.js';
@@ -142,7 +143,7 @@ describe('the crawl recorder', () => {
   });
 });
 
-describe('readWarcSettings', () => {
+describe('warcSettings', () => {
   it.each<[string | null, boolean | undefined, { enabled: boolean; maxFileBytes: number | undefined }]>([
     [null, undefined, { enabled: false, maxFileBytes: undefined }],
     [null, true, { enabled: true, maxFileBytes: undefined }],
@@ -153,7 +154,7 @@ describe('readWarcSettings', () => {
     ['# nothing set\n', undefined, { enabled: false, maxFileBytes: undefined }],
   ])('archive.yaml %j with the flag %j', async (yaml, flag, expected) => {
     if (yaml !== null) await writeFile(path.join(out, 'archive.yaml'), yaml);
-    expect(await readWarcSettings(out, flag)).toEqual(expected);
+    expect(warcSettings(await readArchiveSettings(out), flag)).toEqual(expected);
   });
 
   it.each([
@@ -163,7 +164,7 @@ describe('readWarcSettings', () => {
     ['warc: [\n', /not valid YAML/],
   ])('rejects %j as a usage error naming the file', async (yaml, message) => {
     await writeFile(path.join(out, 'archive.yaml'), yaml);
-    const error = await readWarcSettings(out, undefined).catch((e: unknown) => e);
+    const error = await readArchiveSettings(out).then((archive) => warcSettings(archive, undefined)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect(String((error as Error).message)).toMatch(message);
     expect(String((error as Error).message)).toContain('archive.yaml');
