@@ -171,19 +171,20 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
  * success. Counted, said on stderr, kept as failed so that the next run asks again, exit 3.
  */
 async function reportNotExtracted(url: string, reason: string, deps: PageDeps): Promise<void> {
-  if (deps.signal.aborted) return reportPageFailure(url, new HttpStatusError(url, 200), deps);
+  if (deps.signal.aborted) return recordInterrupted(url, deps);
   deps.stats.notExtracted += 1;
   deps.logger.warn(`not extracted: ${url}: ${reason} (reached as an article; will be retried by the next run)`);
   await deps.store.recordFailure(url, `not extracted: ${reason}`);
 }
 
+/** Cut short by SIGINT/SIGTERM, not failed: remembered like the pages not reached, fetched first next run. */
+async function recordInterrupted(url: string, deps: PageDeps): Promise<void> {
+  await deps.store.recordFailure(url, 'interrupted while it was fetched');
+}
+
 /** Gone, not HTML or off-site: reported and skipped. Anything else failed and is retried next run. */
 async function reportPageFailure(url: string, error: BeauvaisError, deps: PageDeps, detail?: string): Promise<void> {
-  if (deps.signal.aborted) {
-    // Cut short by SIGINT/SIGTERM, not failed: remembered like the pages not reached, fetched first next run.
-    await deps.store.recordFailure(url, 'interrupted while it was fetched');
-    return;
-  }
+  if (deps.signal.aborted) return recordInterrupted(url, deps);
   const gone = error instanceof HttpStatusError && (error.status === 404 || error.status === 410);
   if (gone || error instanceof NotHtmlError || error instanceof OffSiteRedirectError) {
     deps.stats.skipped += 1;

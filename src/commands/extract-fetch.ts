@@ -58,7 +58,8 @@ export function createPageFetcher(options: PageFetcherOptions, ctx: CommandConte
   const readRobots = async (): Promise<RobotsPolicy | RobotsUnavailableError> => {
     try {
       const policy = await fetchRobots(fetcher, options.site, userAgent);
-      if (policy.crawlDelayMs !== undefined && policy.crawlDelayMs > options.delayMs) gate.setMinGap(policy.crawlDelayMs);
+      // The gate keeps the larger of its own gap and robots.txt's Crawl-delay.
+      if (policy.crawlDelayMs !== undefined) gate.setMinGap(policy.crawlDelayMs);
       return policy;
     } catch (error) {
       if (error instanceof RobotsUnavailableError) return error;

@@ -22,7 +22,7 @@ export async function readWarcinfo(file: string): Promise<Record<string, string>
 }
 
 /** `name: value` lines (WARC 1.1 §6.2's application/warc-fields) as an object; other lines ignored. */
-export function parseWarcFields(text: string): Record<string, string> {
+function parseWarcFields(text: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const line of text.split(/\r?\n/u)) {
     const colon = line.indexOf(':');
