@@ -28,7 +28,8 @@ export async function chooseRebuildSite(explicit: URL | undefined, store: Archiv
   if (archived) return { base: archived, source: `the archive in ${store.outDir}` };
   const crawled = await readCrawlBaseUrls(files);
   const crawledSite = siteOfUrls(crawled);
-  const crawledBase = crawledSite && crawled.find((url) => isInScope(new URL(url), crawledSite));
+  // A baseUrl that is no URL (a hand-edited warcinfo) is passed over, as siteOfUrls passes it over.
+  const crawledBase = crawledSite && crawled.find((url) => URL.canParse(url) && isInScope(new URL(url), crawledSite));
   if (crawledBase) return { base: parseBaseUrl(crawledBase), source: 'the crawl options in the WARC files' };
   const captured = siteOfUrls(await readCapturedPageUrls(files));
   if (captured) return { base: captured, source: 'the host of the captured pages' };

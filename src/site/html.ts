@@ -13,7 +13,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** What the shell needs to place a page in the site. */
-export interface PageShell {
+interface PageShell {
   /** The page's path in the site (POSIX, e.g. "2017/12/index.html"): links are made relative to it. */
   readonly path: string;
   readonly title: string;
@@ -26,7 +26,7 @@ export interface PageShell {
 }
 
 /** The site's name, in the header and in every title. */
-export const SITE_NAME = 'Archives des actualités de Beauvais';
+const SITE_NAME = 'Archives des actualités de Beauvais';
 
 /** The relative prefix from a page to the site's root ("" at the root, "../../" two folders down). */
 function toRoot(pagePath: string): string {

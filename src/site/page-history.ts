@@ -22,14 +22,17 @@ export interface ArticleVersion {
 /** The history page of `article`, given its versions oldest first (the current one last). */
 export function renderHistoryPage(article: SiteArticle, versions: readonly ArticleVersion[]): string {
   const page = article.historyPage ?? article.page;
-  const list = versions.map((v, i) => `<li><a href="#v${i + 1}">Version ${i + 1}</a>, récupérée le <time datetime="${escapeHtml(v.entry.fetchedAt)}">${escapeHtml(renderFrenchInstant(v.entry.fetchedAt))}</time>${i === versions.length - 1 ? ' (actuelle)' : ''}</li>`);
+  // Each version's date and text, once: every middle version is both a diff's old and next side.
+  const fetched = versions.map((v) => escapeHtml(renderFrenchInstant(v.entry.fetchedAt)));
+  const texts = versions.map((v) => toPlainText(v.entry.markdown));
+  const list = versions.map((v, i) => `<li><a href="#v${i + 1}">Version ${i + 1}</a>, récupérée le <time datetime="${escapeHtml(v.entry.fetchedAt)}">${fetched[i]}</time>${i === versions.length - 1 ? ' (actuelle)' : ''}</li>`);
   const diffs = versions.slice(0, -1).map((v, i) => {
     const next = versions[i + 1] as ArticleVersion;
     const title = v.entry.title === next.entry.title ? '' : `<p class="diff-title">Titre : ${renderWordDiff(v.entry.title, next.entry.title)}</p>`;
     return `<section class="version" aria-labelledby="v${i + 1}">
 <h2 id="v${i + 1}">Version ${i + 1} → version ${i + 2}</h2>
-<p class="meta">Fichier <code>${escapeHtml(v.file)}</code>, récupéré le ${escapeHtml(renderFrenchInstant(v.entry.fetchedAt))} ; remplacé par la version récupérée le ${escapeHtml(renderFrenchInstant(next.entry.fetchedAt))}.</p>
-${title}<div class="diff">${renderWordDiff(toPlainText(v.entry.markdown), toPlainText(next.entry.markdown))}</div>
+<p class="meta">Fichier <code>${escapeHtml(v.file)}</code>, récupéré le ${fetched[i]} ; remplacé par la version récupérée le ${fetched[i + 1]}.</p>
+${title}<div class="diff">${renderWordDiff(texts[i] as string, texts[i + 1] as string)}</div>
 </section>`;
   });
   const last = versions[versions.length - 1];

@@ -24,7 +24,7 @@ export interface ChangedDocument {
 }
 
 /** How the index is written: every shard from every article, or the last build's shards patched. */
-export type SearchUpdate =
+type SearchUpdate =
   | { readonly kind: 'full'; readonly shards: ReadonlyMap<string, Shard> }
   | { readonly kind: 'patch'; readonly changed: readonly ChangedDocument[] };
 

@@ -32,7 +32,7 @@ export interface CachedListings {
 }
 
 /** The last build's articles, every archive file it saw (readable or not) in id order, and its listings. */
-export interface SiteCache {
+interface SiteCache {
   readonly sources: readonly string[];
   readonly articles: ReadonlyMap<string, CachedArticle>;
   readonly listings: CachedListings;
