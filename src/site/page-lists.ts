@@ -85,9 +85,8 @@ export function renderDatesPage(index: SiteIndex): string {
 export function renderYearPage(index: SiteIndex, year: string): string {
   const path = toYearPage(year);
   const months = index.byYear.get(year) ?? [];
-  const count = months.reduce((n, [, c]) => n + c, 0);
   const blocks = months.map(([m]) => `<section aria-labelledby="m${m}"><h2 id="m${m}"><a href="${linkTo(path, toMonthPage(m))}">${renderMonth(m)}</a></h2>\n${renderArticleList(path, index.byMonth.get(m) ?? [])}</section>`);
-  const main = `<h1>Articles de ${year}</h1>\n<p>${renderCount(count, 'article', 'articles')}.</p>\n${blocks.join('\n')}`;
+  const main = `<h1>Articles de ${year}</h1>\n<p>${renderCount(yearTotal(months), 'article', 'articles')}.</p>\n${blocks.join('\n')}`;
   return renderPage({ path, title: year, main, aside: renderSideLists(path, index) });
 }
 
@@ -117,8 +116,7 @@ export function renderSectionPage(index: SiteIndex, page: string): string {
 /** The side lists: years and sections. */
 function renderSideLists(from: string, index: SiteIndex): string {
   const years = [...index.byYear].map(([year, months]) => {
-    const n = months.reduce((sum, [, c]) => sum + c, 0);
-    return `<li><a href="${linkTo(from, toYearPage(year))}">${year}</a> (${n})</li>`;
+    return `<li><a href="${linkTo(from, toYearPage(year))}">${year}</a> (${yearTotal(months)})</li>`;
   });
   return `<nav aria-labelledby="nav-annees"><h2 id="nav-annees">Années</h2><ul>${years.join('')}</ul></nav>
 <nav aria-labelledby="nav-rubriques"><h2 id="nav-rubriques">Rubriques</h2>${renderSectionList(from, index)}</nav>`;
@@ -140,4 +138,9 @@ function groupYears(byMonth: ReadonlyMap<string, readonly SiteSummary[]>): Map<s
     years.set(year, months);
   }
   return new Map([...years].reverse());
+}
+
+/** The number of articles of a year, from its months' counts. */
+function yearTotal(months: readonly (readonly [string, number])[]): number {
+  return months.reduce((sum, [, count]) => sum + count, 0);
 }

@@ -87,7 +87,7 @@ export function toShardList(weights: Readonly<Record<string, number>>): string {
     if (list) list.push(`${term}=${weight}`);
     else byShard.set(name, [`${term}=${weight}`]);
   }
-  return [...byShard.keys()].sort().map((name) => `${name}:${hashText((byShard.get(name) as string[]).sort().join(' '))}`).join(',');
+  return [...byShard.keys()].sort().map((name) => `${name}:${shortHash((byShard.get(name) as string[]).sort().join(' '))}`).join(',');
 }
 
 /** Shard name → hash, from a `toShardList` string. */
@@ -96,7 +96,7 @@ export function parseShardList(list: string): Map<string, string> {
 }
 
 /** FNV-1a, 32 bits, in base 36: enough to tell a changed shard of one article from an unchanged one. */
-function hashText(text: string): string {
+function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(36);
