@@ -60,7 +60,9 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
     return rendered.text.length < MIN_TEXT_LENGTH ? tooShort(rendered) : rendered;
   }
   const chosen = chooseGeneric(page, location, converter, scored);
-  return typeof chosen === 'string' ? chosen : withLead(chosen, findLead(page.elements, page.head.title), converter);
+  if (typeof chosen === 'string') return chosen;
+  const description = page.head.meta('og:description', 'description', 'twitter:description');
+  return withLead(chosen, findLead(page.elements, page.head.title, description), converter);
 }
 
 /** The generic path: the readings of markup no site rule knows, compared. */

@@ -6,7 +6,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseHref } from '../discover/urls.js';
 import { findTitledChrome, isChrome, isFrameOfPage, isFurniture, isNamedChromeBlock } from './chrome.js';
-import { isElement, isHidden } from './dom.js';
+import { isElement, isHidden, textOf } from './dom.js';
 import { element, type CleanElement } from './clean-tree.js';
 import { bestImageSource } from './image-source.js';
 import { BANNER_IMAGE, BANNER_PATH, EMAIL_CLOAK_ID, EMAIL_CLOAK_TEXT, REMOVED_TAGS } from './selectors.js';
@@ -89,11 +89,25 @@ export function toCleanTree(body: Element, options: CleanOptions): CleanElement 
 
 /** Whether an element and its content stay out of the body. */
 function isLeftOut(el: Element, titled: ReadonlySet<Element>, options: CleanOptions): boolean {
-  if (REMOVED_TAGS.has(el.name) || titled.has(el)) return true;
+  if ((REMOVED_TAGS.has(el.name) && !isTextHeader(el)) || titled.has(el)) return true;
   if (options.chromeByName === false ? isFrameOfPage(el) : isChrome(el) || isFurniture(el) || isNamedChromeBlock(el)) return true;
   if (options.exclude?.(el)) return true;
   if (isHidden(el)) return true;
   return EMAIL_CLOAK_ID.test(el.attribs['id'] ?? '') && el.name === 'span';
+}
+
+/** Text outside headings from which a `<header>` holds text, not a title and a byline. */
+const HEADER_TEXT = 400;
+
+/**
+ * Whether a `<header>` holds the text itself: some themes wrap each section of an article, heading and
+ * paragraphs, in one. An article's header (title, date, lead) is short beside it.
+ */
+function isTextHeader(el: Element): boolean {
+  if (el.name !== 'header') return false;
+  let headings = 0;
+  for (const child of el.children) if (isElement(child) && /^h[1-6]$/u.test(child.name)) headings += textOf(child).length;
+  return textOf(el).length - headings >= HEADER_TEXT;
 }
 
 /** The attributes Markdown can express: list start, table spans. */

@@ -19,10 +19,19 @@ const UNNAMED_LEAD_MIN = 80;
 /** How far above the title the lead's common block may be. */
 const ANCESTOR_LEVELS = 3;
 
-/** The lead printed with the page's title, or null when the page has none (or no one title heading). */
-export function findLead(elements: ElementIndex, pageTitle: string | undefined): string | null {
+/**
+ * The lead printed with the page's title, or null when the page has none (or no one title heading).
+ * `description` is the page's own summary (its meta description): a block after the title that opens
+ * with it is the lead when nothing in the title's header is named or shaped as one.
+ */
+export function findLead(elements: ElementIndex, pageTitle: string | undefined, description?: string): string | null {
   const title = titleHeading(elements, pageTitle);
   if (!title) return null;
+  return leadInHeader(elements, title) ?? (description ? describedLead(elements, title, description) : null);
+}
+
+/** The lead in the title's header: named as one, a subtitle of its `hgroup`, or a long paragraph. */
+function leadInHeader(elements: ElementIndex, title: Element): string | null {
   const block = headerOf(title);
   const after = elements.all.indexOf(title);
   for (const el of elements.all.slice(after + 1)) {
@@ -37,6 +46,30 @@ export function findLead(elements: ElementIndex, pageTitle: string | undefined):
     if (lead && text.length <= NAMED_LEAD.max && linkDensity(el) < 0.3 && parseDateLine(text, true) === null) return text;
   }
   return null;
+}
+
+/** A described lead is recognised by this much of the description… */
+const DESCRIBED_PROBE = 60;
+/** …within this many elements after the title (a lead is printed near its title, not in a sidebar far below). */
+const DESCRIBED_WITHIN = 300;
+
+/** The innermost block after the title that opens with the page's description, as a lead. */
+function describedLead(elements: ElementIndex, title: Element, description: string): string | null {
+  const summary = cleanText(description).slice(0, DESCRIBED_PROBE);
+  if (summary.length < DESCRIBED_PROBE) return null;
+  const opens = (node: Element) => cleanText(textOf(node)).startsWith(summary);
+  const after = elements.all.indexOf(title) + 1;
+  const found = elements.all.slice(after, after + DESCRIBED_WITHIN).find((el) => LEAD_TAGS.has(el.name) && opens(el));
+  if (!found || hasAncestorUntil(found, null, (a) => isFrameOfPage(a) || isHidden(a))) return null;
+  // A wrapper opens with the lead as the lead itself does: the innermost block is the lead.
+  let inner = found;
+  for (;;) {
+    const child = inner.children.find((c): c is Element => isElement(c) && opens(c));
+    if (!child) break;
+    inner = child;
+  }
+  const text = textOf(inner);
+  return text.length <= NAMED_LEAD.max && linkDensity(inner) < 0.3 ? text : null;
 }
 
 /**

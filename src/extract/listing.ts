@@ -9,7 +9,7 @@ import type { Element } from 'domhandler';
 import { linkDensity } from './chrome.js';
 import { textOf } from './dom.js';
 import { queryWithin } from './query.js';
-import { parseHref, looksLikeArticleUrl } from '../discover/urls.js';
+import { classifyUrl, parseHref, looksLikeArticleUrl } from '../discover/urls.js';
 import { ANCHOR, HEADING_LINK, READ_MORE } from './selectors.js';
 
 /** Above this link density the main block of a page is a list of links, not an article. */
@@ -48,6 +48,9 @@ export function listingEvidence(body: Element, teasers: readonly Element[], page
       if (!articleUrl && teaserText.length < STUB_TEXT && headsAnotherPage(teaser, pageUrl)) return 'listing page (1 article teaser)';
       continue;
     }
+    // A teaser card links to its article; a block named "article" that links to no other page of
+    // the site is a part of the page's own text (its sections, a listicle's entries).
+    if (!linksWithinSite(teaser, pageUrl)) continue;
     // A teaser can only be inside a block longer than itself.
     if (teaserText.length >= text.length) {
       beside.push(teaserText.length);
@@ -74,6 +77,14 @@ function headsAnotherPage(teaser: Element, pageUrl: URL): boolean {
   return queryWithin(teaser, HEADING_LINK).some((a) => {
     const target = parseHref(a.attribs['href'] ?? '', pageUrl);
     return target !== null && target.pathname !== pageUrl.pathname;
+  });
+}
+
+/** Whether a block links to another page of the site the page belongs to. */
+function linksWithinSite(block: Element, pageUrl: URL): boolean {
+  return queryWithin(block, ANCHOR).some((a) => {
+    const target = parseHref(a.attribs['href'] ?? '', pageUrl);
+    return target !== null && target.host === pageUrl.host && target.pathname !== pageUrl.pathname && classifyUrl(target) !== 'asset';
   });
 }
 

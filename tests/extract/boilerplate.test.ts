@@ -94,6 +94,19 @@ describe('boilerplate inside a text block found on unknown markup', () => {
     expect(articleOf(grouped).markdown.startsWith(deck)).toBe(true);
   });
 
+  it('keeps the lead that opens with the page\'s description, in a block of the title\'s header no name marks as one', () => {
+    const lead = 'Tout l’été, des ateliers gratuits attendent les enfants de 6 à 12 ans dans chaque quartier de la ville, avec les associations.';
+    const page = (head: string) => `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">${head}<title>Les ateliers de l’été</title></head>
+<body><header class="page-header"><h1>Les ateliers de l’été</h1><div class="hero-text">${lead}</div></header>
+<div class="layout"><article class="post"><div class="entry-content">${PARAGRAPHS}</div></article>
+<div class="sidebar"><h3>Archives</h3><ul><li><a href="/2017/11">Novembre</a></li></ul></div></div></body></html>`;
+    const described = articleOf(page(`<meta name="description" content="${lead.slice(0, 90)}…">`));
+    expect(described.markdown.startsWith(lead)).toBe(true);
+    expect(described.text.match(/Tout l’été/gu)).toHaveLength(1);
+    // Without the description nothing tells that block from any other of the header.
+    expect(articleOf(page('')).text).not.toContain('Tout l’été');
+  });
+
   it('does not take a hidden paragraph, or the date line of the header, for a lead', () => {
     const hidden = articleOf(themePage('', '<p class="intro" style="display:none">Un texte caché de la page, que nul lecteur ne voit et qui ne doit pas être archivé.</p>'));
     expect(hidden.text).not.toContain('Un texte caché');

@@ -11,11 +11,13 @@ import { countSnippets, emptyConfusion, norm, scores } from '../../scripts/bench
 import { extractArticle } from '../../src/extract/index.js';
 
 /**
- * What the extractor reaches on the sample (measured: precision 0.893, recall 0.967, one refusal: a
- * page of fifteen report teasers), rounded down: a fall below it fails. Before boilerplate was pruned
- * inside the readings and the lead kept, the same sample gave precision 0.856 and recall 0.963.
+ * What the extractor reaches on the sample (measured: precision 0.884, recall 0.979, no refusal),
+ * rounded down: a fall below it fails. The page of an avalanche report whose sections are each an
+ * `<article>` used to be refused as a listing of fifteen teasers; it is read now, captions included,
+ * which costs three "without" snippets: precision was 0.893 when it was refused, recall 0.967. Before
+ * boilerplate was pruned inside the readings and the lead kept, the sample gave 0.856 and 0.963.
  */
-const FLOOR = { precision: 0.89, recall: 0.96, refused: 1 };
+const FLOOR = { precision: 0.88, recall: 0.97, refused: 0 };
 
 const root = fileURLToPath(new URL('../../fixtures/trafilatura-sample/', import.meta.url));
 const evaldata = JSON.parse(readFileSync(`${root}evaldata.json`, 'utf8')) as Record<string, { file: string; with: string[]; without: string[] }>;

@@ -64,6 +64,22 @@ describe('a dominant text block is an article, comparable teasers a listing', ()
     expect(article.markdown).not.toMatch(/À lire aussi|Un autre article|Lire la suite|Partager|Mairie de Beauvais/u);
   });
 
+  it('archives an article whose theme prints each section in an <article> of its own, its text in a <header>', () => {
+    const section = (n: number) => `<article class="paragraph paragraph--text"><header class="paragraph__text"><h2>Étape ${n} des travaux</h2>
+<p>Pendant l’étape ${n}, les équipes de la Ville remplacent les canalisations sous la chaussée, rue par rue, et rétablissent la circulation chaque soir pour les riverains et les commerces du quartier.</p>
+<p>Les bus de la ligne ${n} sont déviés pendant cette étape ; les arrêts provisoires sont signalés sur place, et les horaires restent ceux de l’hiver jusqu’à la fin du chantier.</p>
+<p>Une réunion publique présente l’étape ${n} aux habitants avant son ouverture, à la mairie de quartier.</p>
+<p><a href="/images/chantier-${n}.jpg"><img src="/images/chantier-${n}-petit.jpg" alt="Le chantier, étape ${n}"></a></p></header></article>`;
+    const html = agencyPage('').replace(`<div class="news__body">${TEXT}</div>`, `<div class="news__body">${[1, 2, 3, 4].map(section).join('\n')}</div>`);
+    const article = articleOf(html);
+    for (const n of [1, 2, 3, 4]) {
+      expect(article.markdown).toContain(`## Étape ${n} des travaux`);
+      expect(article.text).toContain(`Les bus de la ligne ${n} sont déviés`);
+    }
+    // The article's own header (its title and date line) stays out of the text.
+    expect(article.text).not.toContain('Publié le');
+  });
+
   it('refuses a page of cards and nothing else, and says it is a listing', () => {
     const extraction = extractArticle(`<!DOCTYPE html><html><head><title>Actualités</title></head><body><main><h1>Actualités</h1>${[1, 2, 3, 4, 5].map(card).join('\n')}</main></body></html>`, 'https://www.beauvais.fr/actualites.html');
     expect(extraction.kind === 'not-article' && extraction.reason).toMatch(/^listing page \(5 article teasers/u);
