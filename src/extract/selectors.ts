@@ -20,10 +20,11 @@ export const CONTAINER_NON_BODY =
 /**
  * Listing markup only Joomla's category blogs, featured pages and category lists carry (1.5 to 5).
  * `div.blog` and `[itemprop="blogPost"]` are left to the evidence of teasers (TEASER): many a single
- * post sits in a "blog" wrapper or is marked as a Blog's blogPost.
+ * post sits in a "blog" wrapper or is marked as a Blog's blogPost. A category list is its table:
+ * WordPress themes print a post's category link in a `div.category-list` of their own.
  */
 export const LISTING_MARKERS =
-  compileQuery('div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list, table.category, table.blog');
+  compileQuery('div.blog-featured, .items-leading, .items-row, .com-content-category-blog, .com-content-featured, .category-list table, table.category, table.blog');
 
 /** Blocks that are one article's teaser on a listing (or a related-article card beside an article). */
 export const TEASER = compileQuery('article, [itemprop="blogPost"], .com-content-category-blog__item, .blog-item, div.blog div.item');

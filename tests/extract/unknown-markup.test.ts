@@ -80,6 +80,11 @@ describe('a dominant text block is an article, comparable teasers a listing', ()
     expect(article.text).not.toContain('Publié le');
   });
 
+  it('archives a post whose theme prints its category as a "category-list" of one link, a class Joomla gives its listings', () => {
+    const article = articleOf(agencyPage('<div class="postinfo"><div class="category-list"><a href="/actualites/jeunesse.html">Jeunesse</a></div></div>'));
+    expect(article.text).toContain('guichet unique');
+  });
+
   it('refuses a page of cards and nothing else, and says it is a listing', () => {
     const extraction = extractArticle(`<!DOCTYPE html><html><head><title>Actualités</title></head><body><main><h1>Actualités</h1>${[1, 2, 3, 4, 5].map(card).join('\n')}</main></body></html>`, 'https://www.beauvais.fr/actualites.html');
     expect(extraction.kind === 'not-article' && extraction.reason).toMatch(/^listing page \(5 article teasers/u);
