@@ -17,6 +17,11 @@ const BLOCK_TAGS = new Set([
   'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'center',
 ]);
 
+/** Whether an element holds blocks (paragraphs, divisions, lists…), not only text and inline markup. */
+export function holdsBlocks(el: Element): boolean {
+  return el.children.some((child) => isElement(child) && child.name !== 'br' && BLOCK_TAGS.has(child.name));
+}
+
 /** Elements whose text is never visible. */
 const INVISIBLE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
 

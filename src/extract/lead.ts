@@ -6,7 +6,7 @@
 import type { Element } from 'domhandler';
 import { isFrameOfPage, linkDensity } from './chrome.js';
 import { parseDateLine } from './dates.js';
-import { cleanText, hasAncestorUntil, isElement, isHidden, textOf } from './dom.js';
+import { cleanText, hasAncestorUntil, holdsBlocks, isElement, isHidden, textOf } from './dom.js';
 import { queryAll, type ElementIndex } from './query.js';
 import { LEAD_NAME, MAIN_HEADING } from './selectors.js';
 
@@ -27,14 +27,14 @@ const ANCESTOR_LEVELS = 3;
 export function findLead(elements: ElementIndex, pageTitle: string | undefined, description?: string): string | null {
   const title = titleHeading(elements, pageTitle);
   if (!title) return null;
-  return leadInHeader(elements, title) ?? (description ? describedLead(elements, title, description) : null);
+  const after = elements.all.indexOf(title) + 1;
+  return leadInHeader(elements, title, after) ?? (description ? describedLead(elements, after, description) : null);
 }
 
 /** The lead in the title's header: named as one, a subtitle of its `hgroup`, or a long paragraph. */
-function leadInHeader(elements: ElementIndex, title: Element): string | null {
+function leadInHeader(elements: ElementIndex, title: Element, after: number): string | null {
   const block = headerOf(title);
-  const after = elements.all.indexOf(title);
-  for (const el of elements.all.slice(after + 1)) {
+  for (const el of elements.all.slice(after)) {
     // The block's elements come one after the other in document order: the first outside ends it.
     if (!hasAncestorUntil(el, null, (node) => node === block)) break;
     if (!LEAD_TAGS.has(el.name) || hasAncestorUntil(el, null, (a) => isFrameOfPage(a) || isHidden(a))) continue;
@@ -53,23 +53,20 @@ const DESCRIBED_PROBE = 60;
 /** …within this many elements after the title (a lead is printed near its title, not in a sidebar far below). */
 const DESCRIBED_WITHIN = 300;
 
-/** The innermost block after the title that opens with the page's description, as a lead. */
-function describedLead(elements: ElementIndex, title: Element, description: string): string | null {
+/**
+ * The block after the title that opens with the page's description, as a lead. Only blocks of text
+ * (no blocks inside) are read: a wrapper opens with its lead too, and reading every wrapper's text
+ * would cost a walk of the page per element.
+ */
+function describedLead(elements: ElementIndex, after: number, description: string): string | null {
   const summary = cleanText(description).slice(0, DESCRIBED_PROBE);
   if (summary.length < DESCRIBED_PROBE) return null;
-  const opens = (node: Element) => cleanText(textOf(node)).startsWith(summary);
-  const after = elements.all.indexOf(title) + 1;
-  const found = elements.all.slice(after, after + DESCRIBED_WITHIN).find((el) => LEAD_TAGS.has(el.name) && opens(el));
+  const found = elements.all
+    .slice(after, after + DESCRIBED_WITHIN)
+    .find((el) => LEAD_TAGS.has(el.name) && !holdsBlocks(el) && textOf(el).startsWith(summary));
   if (!found || hasAncestorUntil(found, null, (a) => isFrameOfPage(a) || isHidden(a))) return null;
-  // A wrapper opens with the lead as the lead itself does: the innermost block is the lead.
-  let inner = found;
-  for (;;) {
-    const child = inner.children.find((c): c is Element => isElement(c) && opens(c));
-    if (!child) break;
-    inner = child;
-  }
-  const text = textOf(inner);
-  return text.length <= NAMED_LEAD.max && linkDensity(inner) < 0.3 ? text : null;
+  const text = textOf(found);
+  return text.length <= NAMED_LEAD.max && linkDensity(found) < 0.3 ? text : null;
 }
 
 /**
