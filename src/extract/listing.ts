@@ -9,7 +9,7 @@ import type { Element } from 'domhandler';
 import { linkDensity } from './chrome.js';
 import { textOf } from './dom.js';
 import { queryWithin } from './query.js';
-import { classifyUrl, parseHref, looksLikeArticleUrl } from '../discover/urls.js';
+import { classifyUrl, isInScope, parseHref, looksLikeArticleUrl } from '../discover/urls.js';
 import { ANCHOR, HEADING_LINK, READ_MORE } from './selectors.js';
 
 /** Above this link density the main block of a page is a list of links, not an article. */
@@ -84,7 +84,7 @@ function headsAnotherPage(teaser: Element, pageUrl: URL): boolean {
 function linksWithinSite(block: Element, pageUrl: URL): boolean {
   return queryWithin(block, ANCHOR).some((a) => {
     const target = parseHref(a.attribs['href'] ?? '', pageUrl);
-    return target !== null && target.host === pageUrl.host && target.pathname !== pageUrl.pathname && classifyUrl(target) !== 'asset';
+    return target !== null && isInScope(target, pageUrl) && target.pathname !== pageUrl.pathname && classifyUrl(target) !== 'asset';
   });
 }
 
