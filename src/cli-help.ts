@@ -2,14 +2,15 @@
  * What each command's `--help` ends with: two or three real examples (the same lines as the README's
  * section for the command, which a test compares) and the exit codes that command can return.
  */
+import { ExitCode } from './exit-codes.js';
 
 /** A command's examples and exit codes. */
 interface CommandHelp {
   readonly examples: readonly string[];
-  readonly exitCodes: readonly (readonly [code: string, meaning: string])[];
+  readonly exitCodes: readonly (readonly [codes: readonly ExitCode[], meaning: string])[];
 }
 
-const USAGE: readonly [string, string] = ['2', 'usage error: a bad option or argument'];
+const USAGE: readonly [readonly ExitCode[], string] = [[ExitCode.usage], 'usage error: a bad option or argument'];
 
 const HELP = {
   crawl: {
@@ -19,11 +20,11 @@ const HELP = {
       'beauvais-archive crawl --since 2024-01-01 --json | jq -r .title',
     ],
     exitCodes: [
-      ['0', 'all good'],
-      ['1', 'nothing could be done (site or robots.txt unreachable, archive not writable, lock held, corrupt state)'],
+      [[ExitCode.ok], 'all good'],
+      [[ExitCode.fatal], 'nothing could be done (site or robots.txt unreachable, archive not writable, lock held, corrupt state)'],
       USAGE,
-      ['3', 'finished, but some pages failed (the next run retries them)'],
-      ['130, 143', 'interrupted by SIGINT or SIGTERM (state saved; the next run continues)'],
+      [[ExitCode.partial], 'finished, but some pages failed (the next run retries them)'],
+      [[ExitCode.sigint, ExitCode.sigterm], 'interrupted by SIGINT or SIGTERM (state saved; the next run continues)'],
     ],
   },
   extract: {
@@ -33,10 +34,10 @@ const HELP = {
       'beauvais-archive extract --input-file urls.txt --format markdown --to articles/',
     ],
     exitCodes: [
-      ['0', 'every input is an article'],
-      ['1', 'the output folder (--to) cannot be written'],
+      [[ExitCode.ok], 'every input is an article'],
+      [[ExitCode.fatal], 'the output folder (--to) cannot be written'],
       USAGE,
-      ['3', 'some input is not an article or could not be read or fetched (one line each on stderr)'],
+      [[ExitCode.partial], 'some input is not an article or could not be read or fetched (one line each on stderr)'],
     ],
   },
   export: {
@@ -44,7 +45,7 @@ const HELP = {
       'beauvais-archive export --format csv > beauvais.csv',
       'beauvais-archive export --since 2024-01-01 --until 2024-12-31 --section culture | jq -r .title',
     ],
-    exitCodes: [['0', 'all good'], USAGE, ['3', 'some archive files could not be read (the others are printed)']],
+    exitCodes: [[[ExitCode.ok], 'all good'], USAGE, [[ExitCode.partial], 'some archive files could not be read (the others are printed)']],
   },
   rebuild: {
     examples: [
@@ -53,10 +54,10 @@ const HELP = {
       'beauvais-archive rebuild --from wget.warc.gz browsertrix/ --base-url https://www.beauvais.fr',
     ],
     exitCodes: [
-      ['0', 'all good'],
-      ['1', 'the archive cannot be written, or its lock is held'],
+      [[ExitCode.ok], 'all good'],
+      [[ExitCode.fatal], 'the archive cannot be written, or its lock is held'],
       USAGE,
-      ['3', 'a WARC file was torn or unreadable, or no page of the site was found (the hosts seen are on stderr)'],
+      [[ExitCode.partial], 'a WARC file was torn or unreadable, or no page of the site was found (the hosts seen are on stderr)'],
     ],
   },
   verify: {
@@ -64,7 +65,7 @@ const HELP = {
       'beauvais-archive verify --out /srv/beauvais || mail -s "archive problems" archivist < /dev/null',
       'beauvais-archive verify | jq -r \'"\\(.path): \\(.problem)"\'',
     ],
-    exitCodes: [['0', 'every check holds'], ['1', 'the archive folder does not exist'], USAGE, ['3', 'problems found (one NDJSON line each on stdout)']],
+    exitCodes: [[[ExitCode.ok], 'every check holds'], [[ExitCode.fatal], 'the archive folder does not exist'], USAGE, [[ExitCode.partial], 'problems found (one NDJSON line each on stdout)']],
   },
   site: {
     examples: [
@@ -73,10 +74,10 @@ const HELP = {
       'beauvais-archive crawl --quiet && beauvais-archive site --quiet    # a cron line: both stay cheap',
     ],
     exitCodes: [
-      ['0', 'the site is built'],
-      ['1', 'the archive folder does not exist, the site folder cannot be written or is not a site, or another build holds its lock'],
+      [[ExitCode.ok], 'the site is built'],
+      [[ExitCode.fatal], 'the archive folder does not exist, the site folder cannot be written or is not a site, or another build holds its lock'],
       USAGE,
-      ['3', 'some archive files could not be read (the rest is built; one line each on stderr)'],
+      [[ExitCode.partial], 'some archive files could not be read (the rest is built; one line each on stderr)'],
     ],
   },
 } as const satisfies Record<string, CommandHelp>;
@@ -87,13 +88,14 @@ export type HelpCommand = keyof typeof HELP;
 /** The text `--help` prints after a command's options: examples, then exit codes. */
 export function renderHelpFooter(command: HelpCommand): string {
   const { examples, exitCodes } = HELP[command];
-  const width = Math.max(...exitCodes.map(([code]) => code.length));
+  const rows = exitCodes.map(([codes, meaning]) => [codes.join(', '), meaning] as const);
+  const width = Math.max(...rows.map(([codes]) => codes.length));
   return [
     '',
     'Examples:',
     ...examples.map((line) => `  ${line}`),
     '',
     'Exit codes:',
-    ...exitCodes.map(([code, meaning]) => `  ${code.padEnd(width)}  ${meaning}`),
+    ...rows.map(([codes, meaning]) => `  ${codes.padEnd(width)}  ${meaning}`),
   ].join('\n');
 }

@@ -155,7 +155,7 @@ async function archiveArticle(url: string, article: Article, result: FetchOk, de
   aliases.delete(article.url);
   const media = await deps.media?.archive(article.markdown);
   // Cut short by SIGINT/SIGTERM mid-media: saved by the next run, which fetches it first, with all its files.
-  if (media && deps.signal.aborted) return deps.store.recordFailure(url, 'interrupted while its media were fetched');
+  if (media && deps.signal.aborted) return recordInterrupted(url, deps, 'interrupted while its media were fetched');
   const input = { article, fetchedAt: result.fetchedAt, aliases: [...aliases].sort(), warc: await deps.warcRefFor?.(result), media: media?.media };
   const saved = await saveArticle(store, input, stats, deps.emit);
   if (saved.change === 'duplicate') {
@@ -178,8 +178,8 @@ async function reportNotExtracted(url: string, reason: string, deps: PageDeps): 
 }
 
 /** Cut short by SIGINT/SIGTERM, not failed: remembered like the pages not reached, fetched first next run. */
-async function recordInterrupted(url: string, deps: PageDeps): Promise<void> {
-  await deps.store.recordFailure(url, 'interrupted while it was fetched');
+async function recordInterrupted(url: string, deps: PageDeps, reason = 'interrupted while it was fetched'): Promise<void> {
+  await deps.store.recordFailure(url, reason);
 }
 
 /** Gone, not HTML or off-site: reported and skipped. Anything else failed and is retried next run. */
