@@ -8,6 +8,7 @@
 import { parse, stringify } from 'yaml';
 import { BeauvaisError } from '../errors.js';
 import type { DateSource, Initiative } from '../extract/types.js';
+import { archiveDate } from './entry.js';
 import type { ArchiveEntry, MediaRef, WarcRef } from './types.js';
 
 /** A file that is not an archive file: no front matter, broken YAML, or a missing field. */
@@ -93,7 +94,21 @@ export function parseArchiveFile(text: string): ArchiveEntry {
     ...(media.length > 0 ? { media } : {}),
     markdown: text.slice(match[0].length).replace(BODY_LEADING_NEWLINE, '').replace(BODY_TRAILING_NEWLINE, ''),
   };
+  assertDated(entry);
   return entry;
+}
+
+/**
+ * An entry is filed, listed and exported under its date (archiveDate): one with neither a publication
+ * date nor a first-seen date is refused here, like any other bad field, rather than failing whichever
+ * command reads it later.
+ */
+function assertDated(entry: ArchiveEntry): void {
+  try {
+    archiveDate(entry);
+  } catch {
+    throw new InvalidFrontMatterError(`front matter field "firstSeenAt" must be an ISO 8601 date when "publishedAt" is not one: found ${JSON.stringify(entry.firstSeenAt)}`);
+  }
 }
 
 /** Reads typed fields of the parsed YAML, naming the field that is wrong. */

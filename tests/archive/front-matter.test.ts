@@ -114,6 +114,19 @@ describe('parseArchiveFile errors', () => {
     const text = renderArchiveFile(entryWith({})).replace(/^contentHash: .*$/m, '');
     expect(() => parseArchiveFile(text)).toThrow(/"contentHash" must be a string: it is missing/);
   });
+
+  it('refuses an entry with no date to file it under: no publication date and a first-seen date that is none', () => {
+    const undated = renderArchiveFile({ ...entryWith({}), publishedAt: null, firstSeenAt: 'hier' });
+    expect(() => parseArchiveFile(undated)).toThrow(InvalidFrontMatterError);
+    expect(() => parseArchiveFile(undated)).toThrow(/"firstSeenAt" must be an ISO 8601 date when "publishedAt" is not one: found "hier"/);
+    const unparsable = renderArchiveFile({ ...entryWith({}), publishedAt: 'décembre', firstSeenAt: '2026-13-45T10:00:00Z' });
+    expect(() => parseArchiveFile(unparsable)).toThrow(InvalidFrontMatterError);
+  });
+
+  it('files an entry whose publication date is no date under its first-seen date, as the crawl wrote it', () => {
+    const entry = { ...entryWith({}), publishedAt: 'décembre', dateSource: 'first-seen' as const };
+    expect(parseArchiveFile(renderArchiveFile(entry))).toEqual(entry);
+  });
 });
 
 describe('front matter: media', () => {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArchive, type ArchiveItem, type ArchiveReadError } from '../../src/archive/read-archive.js';
@@ -61,6 +61,22 @@ describe('readArchive', () => {
       ['2017/12/2017-12-08-zut.md', false],
     ]);
     expect((items[0] as ArchiveReadError).error).toMatch(/no front matter/);
+  });
+
+  it('reports a file with no date to file it under, and goes on', async () => {
+    const store = await openArchive(out, { clock: fakeClock(), logger: silentLogger });
+    await store.save({ article: makeArticle({ id: '1', title: 'Un', markdown: 'un' }), fetchedAt: '2026-11-26T10:00:00.000Z', aliases: [] });
+    await store.close();
+    const text = await readFile(path.join(out, '2017', '12', '2017-12-08-un.md'), 'utf8');
+    const undated = text.replace(/^publishedAt: .*$/m, 'publishedAt: null').replace(/^firstSeenAt: .*$/m, 'firstSeenAt: "un jour"');
+    await writeFile(path.join(out, '2017', '12', '2017-12-08-sans-date.md'), undated);
+
+    const items = await collect(out);
+    expect(items.map((i) => [i.path, 'error' in i])).toEqual([
+      ['2017/12/2017-12-08-sans-date.md', true],
+      ['2017/12/2017-12-08-un.md', false],
+    ]);
+    expect((items[0] as ArchiveReadError).error).toMatch(/"firstSeenAt" must be an ISO 8601 date/);
   });
 
   it('yields nothing for a missing folder', async () => {

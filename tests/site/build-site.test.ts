@@ -1,0 +1,41 @@
+/**
+ * `buildSite` on a small archive written by the store: a file the archive's reader refuses is counted
+ * unreadable and left out, and the rest of the site is built.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openArchive } from '../../src/archive/store.js';
+import { buildSite } from '../../src/site/build-site.js';
+import { silentLogger } from '../../src/log.js';
+import { fakeClock, makeArticle, makeTempDir, recordingLogger } from '../archive/helpers.js';
+
+let out: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir: out, cleanup } = await makeTempDir());
+});
+
+afterEach(async () => {
+  await cleanup();
+});
+
+describe('buildSite', () => {
+  it('counts a file with no date to file it under as unreadable and builds the rest', async () => {
+    const store = await openArchive(out, { clock: fakeClock(), logger: silentLogger });
+    await store.save({ article: makeArticle({ id: '1', title: 'Un', markdown: 'un' }), fetchedAt: '2026-11-26T10:00:00.000Z', aliases: [] });
+    await store.close();
+    const text = await readFile(path.join(out, '2017', '12', '2017-12-08-un.md'), 'utf8');
+    const undated = text.replace(/^publishedAt: .*$/m, 'publishedAt: null').replace(/^firstSeenAt: .*$/m, 'firstSeenAt: "un jour"');
+    await writeFile(path.join(out, '2017', '12', '2017-12-08-sans-date.md'), undated);
+
+    const logger = recordingLogger();
+    const summary = await buildSite({ outDir: out, siteDir: path.join(out, 'site'), clean: false, tool: 'test', logger });
+    expect(summary).toMatchObject({ articles: 1, unreadable: 1 });
+    expect(logger.lines.filter((l) => l.startsWith('error: '))).toEqual([
+      expect.stringMatching(/^error: 2017\/12\/2017-12-08-sans-date\.md: front matter field "firstSeenAt" must be an ISO 8601 date/),
+    ]);
+    expect((await stat(path.join(out, 'site', '2017', '12', '2017-12-08-un.html'))).isFile()).toBe(true);
+  });
+});
