@@ -4,9 +4,10 @@
  * `.history`, `warc` and the README are never mistaken for articles. A file that does not parse is
  * yielded as an error item and the walk goes on: one damaged file must not hide the rest.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isMissing } from './atomic-write.js';
+import { ArchiveWriteError, describeCause } from '../errors.js';
+import { isMissing, readInside } from './atomic-write.js';
 import { parseArchiveFile } from './front-matter.js';
 import type { ArchiveEntry } from './types.js';
 
@@ -21,6 +22,8 @@ export interface ArchiveReadError {
   readonly path: string;
   /** Why, in one line. */
   readonly error: string;
+  /** Set when there is no such file in the archive: none at that path, a folder there, or a path leaving `<out>`. */
+  readonly missing?: true;
 }
 
 const YEAR_DIR = /^\d{4}$/;
@@ -32,13 +35,35 @@ export async function* readArchive(outDir: string): AsyncIterable<ArchiveItem | 
   for (const relative of await listArchiveFiles(outDir)) yield await readArchiveItem(outDir, relative);
 }
 
-/** One archive file (`relative` to `<out>`, POSIX), parsed; an error item when it cannot be read or parsed. */
+/**
+ * One archive or history file (`relative` to `<out>`, POSIX), parsed; an error item when it cannot be
+ * read or parsed. The path comes from a front matter as often as from a listing: one leaving `<out>`
+ * is never read.
+ */
 export async function readArchiveItem(outDir: string, relative: string): Promise<ArchiveItem | ArchiveReadError> {
+  let bytes: Buffer | undefined;
   try {
-    return { path: relative, entry: parseArchiveFile(await readFile(path.join(outDir, ...relative.split('/')), 'utf8')) };
+    bytes = await readInside(outDir, relative);
+  } catch (error) {
+    return toReadError(relative, error);
+  }
+  if (bytes === undefined) return { path: relative, error: 'the file is missing', missing: true };
+  try {
+    return { path: relative, entry: parseArchiveFile(bytes.toString('utf8')) };
   } catch (error) {
     return { path: relative, error: (error as Error).message };
   }
+}
+
+/** The error item of a file readInside could not read, or of a path it refused. */
+function toReadError(relative: string, error: unknown): ArchiveReadError {
+  // readInside wraps the file system's error; its own words say why, without the absolute path twice.
+  if (error instanceof ArchiveWriteError) {
+    const folder = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EISDIR';
+    return { path: relative, error: describeCause(error.cause), ...(folder ? { missing: true as const } : {}) };
+  }
+  // resolveInside refused a path leaving the archive: the archive holds no such file.
+  return { path: relative, error: (error as Error).message, missing: true };
 }
 
 /** The paths (relative to `<out>`, POSIX) of every archive file, sorted as `readArchive` yields them. */

@@ -3,10 +3,9 @@
  * exist inside `<out>` and hash to the SHA-256 its front matter gives. Each file is hashed once,
  * streamed (never held in memory), however many articles name it.
  */
-import { readFile } from 'node:fs/promises';
 import { sha256OfFile } from '../archive/file-hash.js';
 import { isMissing, resolveInside } from '../archive/atomic-write.js';
-import { parseArchiveFile } from '../archive/front-matter.js';
+import { readArchiveItem } from '../archive/read-archive.js';
 import type { MediaRef } from '../archive/types.js';
 import type { Problem } from './verify.js';
 
@@ -16,23 +15,14 @@ export interface MediaUse {
   readonly media: MediaRef;
 }
 
-/** The media references of the history versions named by archive files (missing ones are reported elsewhere). */
-export async function historyMediaUses(outDir: string, historyPaths: readonly string[]): Promise<MediaUse[]> {
-  const uses: MediaUse[] = [];
-  for (const history of historyPaths) {
-    let text: string;
-    try {
-      text = await readFile(resolveInside(outDir, history), 'utf8');
-    } catch {
-      continue;
-    }
-    try {
-      for (const media of parseArchiveFile(text).media ?? []) uses.push({ path: history, media });
-    } catch {
-      // A history file without valid front matter names no media to check.
-    }
-  }
-  return uses;
+/**
+ * The media references of one history version named by an archive file, or null when its file is
+ * missing. A history file without valid front matter names no media to check.
+ */
+export async function historyMediaUses(outDir: string, history: string): Promise<MediaUse[] | null> {
+  const version = await readArchiveItem(outDir, history);
+  if ('error' in version) return version.missing ? null : [];
+  return (version.entry.media ?? []).map((media) => ({ path: history, media }));
 }
 
 /** The problems of the media files `uses` name: outside the archive, missing, or not the bytes archived. */

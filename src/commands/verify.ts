@@ -64,7 +64,7 @@ export async function verifyArchive(outDir: string): Promise<VerifyReport> {
   const byHash = new Map<string, string[]>();
   const idOf = new Map<string, string>();
   const mediaUses: MediaUse[] = [];
-  const histories: string[] = [];
+  const historyUses: MediaUse[] = [];
   let files = 0;
   for await (const item of readArchive(outDir)) {
     files += 1;
@@ -79,11 +79,12 @@ export async function verifyArchive(outDir: string): Promise<VerifyReport> {
     addTo(byHash, entry.contentHash, item.path);
     idOf.set(item.path, entry.id);
     for (const history of entry.history) {
-      if (!(await isFileInside(outDir, history))) report(`history file ${history} is missing`);
+      const uses = await historyMediaUses(outDir, history);
+      if (uses === null) report(`history file ${history} is missing`);
+      else historyUses.push(...uses);
     }
     if (entry.warc) refs.push({ path: item.path, ref: entry.warc });
     for (const media of entry.media ?? []) mediaUses.push({ path: item.path, media });
-    histories.push(...entry.history);
   }
   for (const [id, paths] of byId) {
     for (const p of paths.length > 1 ? paths : []) problems.push({ path: p, problem: `duplicate: article ${id} is also archived in ${others(paths, p)}` });
@@ -96,8 +97,7 @@ export async function verifyArchive(outDir: string): Promise<VerifyReport> {
     }
   }
   problems.push(...(await checkWarcRefs(outDir, refs)));
-  mediaUses.push(...(await historyMediaUses(outDir, histories)));
-  problems.push(...(await checkMediaFiles(outDir, mediaUses)));
+  problems.push(...(await checkMediaFiles(outDir, [...mediaUses, ...historyUses])));
   return { files, problems: problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
@@ -217,12 +217,3 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-
-async function isFileInside(outDir: string, relative: string): Promise<boolean> {
-  try {
-    return (await stat(resolveInside(outDir, relative))).isFile();
-  } catch {
-    return false;
-  }
-}
-

@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { ensureDir, isMissing, readInside, resolveInside } from '../archive/atomic-write.js';
+import { ensureDir, isMissing, resolveInside } from '../archive/atomic-write.js';
 import { acquireLock } from '../archive/lock.js';
-import { parseArchiveFile } from '../archive/front-matter.js';
 import { listArchiveFiles, readArchiveItem } from '../archive/read-archive.js';
 import { toPlainText } from '../extract/plain-text.js';
 import { BeauvaisError, LockHeldError } from '../errors.js';
@@ -172,13 +171,12 @@ async function writeArticlePages(writer: SiteWriter, article: SiteArticle, rende
   const versions: ArticleVersion[] = [];
   let unreadable = 0;
   for (const file of article.entry.history) {
-    try {
-      const text = await readInside(options.outDir, file);
-      if (text === undefined) throw new Error('the file is missing');
-      versions.push({ entry: parseArchiveFile(text.toString('utf8')), file });
-    } catch (error) {
+    const version = await readArchiveItem(options.outDir, file);
+    if ('error' in version) {
       unreadable += 1;
-      options.logger.error(`${file} (history of ${article.source}): ${(error as Error).message}`);
+      options.logger.error(`${file} (history of ${article.source}): ${version.error}`);
+    } else {
+      versions.push({ entry: version.entry, file });
     }
   }
   versions.push({ entry: article.entry, file: article.source });

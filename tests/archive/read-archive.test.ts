@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArchive, type ArchiveItem, type ArchiveReadError } from '../../src/archive/read-archive.js';
+import { readArchive, readArchiveItem, type ArchiveItem, type ArchiveReadError } from '../../src/archive/read-archive.js';
 import { openArchive } from '../../src/archive/store.js';
 import { silentLogger } from '../../src/log.js';
 import { fakeClock, makeArticle, makeTempDir } from './helpers.js';
@@ -81,5 +81,16 @@ describe('readArchive', () => {
 
   it('yields nothing for a missing folder', async () => {
     expect(await collect(path.join(out, 'missing'))).toEqual([]);
+  });
+});
+
+describe('readArchiveItem', () => {
+  it('never reads a path leaving the archive, and tells a missing file from a damaged one', async () => {
+    await writeFile(path.join(out, 'abime.md'), '# no front matter\n');
+    expect(await readArchiveItem(path.join(out, 'archive'), '../abime.md')).toEqual({
+      path: '../abime.md', error: 'refusing a path outside the archive: "../abime.md"', missing: true,
+    });
+    expect(await readArchiveItem(out, '.history/1/absent.md')).toEqual({ path: '.history/1/absent.md', error: 'the file is missing', missing: true });
+    expect(await readArchiveItem(out, 'abime.md')).toEqual({ path: 'abime.md', error: expect.stringMatching(/no front matter/) });
   });
 });

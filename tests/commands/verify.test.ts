@@ -6,6 +6,7 @@ import { cp, mkdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderArchiveFile } from '../../src/archive/front-matter.js';
 import { makeTempOut } from '../warc/helpers.js';
 import { archiveFiles, editEntry, fixturePage, PAGES, pageExchange, readEntry, runMain, SITE, writeOwnWarc } from './rebuild-fixtures.js';
 
@@ -67,6 +68,24 @@ describe('verify', () => {
       { path: travaux, problem: 'history file .history/3790/2026-11-19T08-00-00.000Z.md is missing' },
       { path: '2018/03/2018-03-01-brouillon.md', problem: expect.stringMatching(/^unreadable: no front matter/) },
     ].sort((a, b) => (a.path < b.path ? -1 : 1)));
+  });
+
+  it('reports a history path leaving the archive or naming a folder as missing, and checks the media of a history file', async () => {
+    const { travaux } = await soundArchive();
+    const entry = await readEntry(out, travaux);
+    const kept = '.history/3790/2026-11-19T08-00-00.000Z.md';
+    const media = { url: 'https://www.beauvais.fr/images/plan.jpg', path: `media/${'a'.repeat(64)}-plan.jpg`, sha256: 'a'.repeat(64), type: 'image/jpeg', bytes: 3 };
+    await mkdir(path.join(out, '.history', '3790', 'dossier.md'), { recursive: true });
+    await writeFile(path.join(out, kept), renderArchiveFile({ ...entry, history: [], media: [media] }));
+    await writeFile(path.join(root, 'dehors.md'), renderArchiveFile({ ...entry, history: [] }));
+    await editEntry(out, travaux, { history: ['../dehors.md', '.history/3790/dossier.md', kept] });
+    const { code, problems } = await verify();
+    expect(code).toBe(3);
+    expect(problems).toEqual([
+      { path: kept, problem: `media file ${media.path} (${media.url}) is missing` },
+      { path: travaux, problem: 'history file ../dehors.md is missing' },
+      { path: travaux, problem: 'history file .history/3790/dossier.md is missing' },
+    ]);
   });
 
   it('reports the same article twice, and the same text under two ids', async () => {
