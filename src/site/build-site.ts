@@ -126,11 +126,25 @@ async function buildLocked(options: SiteBuildOptions): Promise<SiteBuildSummary>
   const index = toSiteIndex(summaries.filter((s): s is SiteSummary => s !== null).sort(compareNewestFirst));
   const listings = await writeListings(writer, index, cache.listings, limit);
   const rows = summaries.map((s) => (s ? { page: s.page, title: s.title, date: renderFrenchDate(s.date), section: s.section } : null));
-  await writeSearchIndex(writer, rows, patchable ? { kind: 'patch', changed } : { kind: 'full', shards: sortShards(shards) });
+  const indexed = await writeSearchIndex(writer, rows, patchable ? { kind: 'patch', changed } : { kind: 'full', shards: sortShards(shards) });
+  if (!indexed) await writeSearchIndex(writer, rows, { kind: 'full', shards: sortShards(await indexEveryArticle(options.outDir, sources, limit)) });
   await writeMedia(writer, index.articles, options);
   const summary = await writer.finish(options.tool);
   await writeSiteCache(options.siteDir, options.tool, { sources, articles: new Map(kept.map((k) => [k.summary.source, k])), listings });
   return { ...summary, articles: index.articles.length, rendered, unreadable };
+}
+
+/**
+ * The postings of every readable article, read again from the archive: what a full index needs when
+ * the last build's index could not be patched (the unchanged articles were not read this time).
+ */
+async function indexEveryArticle(outDir: string, sources: readonly string[], limit: LimitFunction): Promise<Map<string, Shard>> {
+  const shards = new Map<string, Shard>();
+  await Promise.all(sources.map((source, id) => limit(async () => {
+    const item = await readArchiveItem(outDir, source);
+    if ('entry' in item) addPostings(shards, { id, weights: toTermWeights(item.entry.title, toPlainText(item.entry.markdown)) });
+  })));
+  return shards;
 }
 
 /**

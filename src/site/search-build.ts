@@ -3,9 +3,8 @@
  * ones, which renumbers them), every shard is built from every article's words. After a crawl, new
  * articles come last and changed ones keep their number, so only the shards that held or now hold
  * their words are read back from the site, patched and written; every other shard stays as it is.
+ * A shard of the last build gone from the site folder cannot be patched: the index is then built whole.
  */
-import { readFile } from 'node:fs/promises';
-import { resolveInside } from '../archive/atomic-write.js';
 import {
   buildShards, parseShardFile, parseShardList, patchShard, renderDocChunks, renderSearchMeta, renderShardFile, type SearchRow, type Shard, toShardPath,
 } from './search-index.js';
@@ -28,11 +27,16 @@ type SearchUpdate =
   | { readonly kind: 'full'; readonly shards: ReadonlyMap<string, Shard> }
   | { readonly kind: 'patch'; readonly changed: readonly ChangedDocument[] };
 
-/** Writes the shards, the result rows and the meta file. */
-export async function writeSearchIndex(writer: SiteWriter, rows: readonly (SearchRow | null)[], update: SearchUpdate): Promise<void> {
+/**
+ * Writes the shards, the result rows and the meta file. Returns false, having written and kept
+ * nothing, when a patch needs a shard of the last build that is gone: the caller builds the index whole.
+ */
+export async function writeSearchIndex(writer: SiteWriter, rows: readonly (SearchRow | null)[], update: SearchUpdate): Promise<boolean> {
   const shardNames = update.kind === 'full' ? await writeAllShards(writer, update.shards) : await patchShards(writer, update.changed);
+  if (shardNames === undefined) return false;
   for (const [path, text] of renderDocChunks(rows)) await writer.write(path, text);
   await writer.write('search/meta.js', renderSearchMeta(rows.length, shardNames));
+  return true;
 }
 
 async function writeAllShards(writer: SiteWriter, shards: ReadonlyMap<string, Shard>): Promise<string[]> {
@@ -40,7 +44,8 @@ async function writeAllShards(writer: SiteWriter, shards: ReadonlyMap<string, Sh
   return [...shards.keys()];
 }
 
-async function patchShards(writer: SiteWriter, changed: readonly ChangedDocument[]): Promise<string[]> {
+/** The shard names of the patched index; undefined when a shard to patch is gone from the site folder. */
+async function patchShards(writer: SiteWriter, changed: readonly ChangedDocument[]): Promise<string[] | undefined> {
   const previous = new Map(writer.previousFiles('search/t-').flatMap((f) => {
     const name = SHARD_FILE.exec(f)?.[1];
     return name ? [[name, f] as const] : [];
@@ -55,6 +60,15 @@ async function patchShards(writer: SiteWriter, changed: readonly ChangedDocument
     for (const [name, hash] of after) if (before.get(name) !== hash) dirty.add(name);
     for (const name of before.keys()) if (!after.has(name)) dirty.add(name);
   }
+  // Every shard to patch is read before anything is kept or written: when one is gone, nothing is.
+  const befores = new Map<string, Shard>();
+  for (const name of dirty) {
+    const path = previous.get(name);
+    if (path === undefined) continue;
+    const bytes = await writer.readPrevious(path);
+    if (bytes === undefined) return undefined;
+    befores.set(name, parseShardFile(bytes.toString('utf8')));
+  }
   const removed = new Set(changed.map((d) => d.id));
   const names: string[] = [];
   for (const [name, path] of previous) {
@@ -64,8 +78,7 @@ async function patchShards(writer: SiteWriter, changed: readonly ChangedDocument
   }
   for (const name of dirty) {
     const path = toShardPath(name);
-    const before = previous.has(name) ? parseShardFile(await readFile(resolveInside(writer.siteDir, path), 'utf8')) : new Map();
-    const shard = patchShard(before, removed, added.get(name));
+    const shard = patchShard(befores.get(name) ?? new Map(), removed, added.get(name));
     if (shard.size === 0) continue;
     await writer.write(path, renderShardFile(name, shard));
     names.push(name);

@@ -103,6 +103,12 @@ export class SiteWriter {
     return this.previous.files[sitePath] !== undefined;
   }
 
+  /** The bytes of a file the last build wrote, as the site folder holds them now; undefined when it is gone (or was never written). */
+  async readPrevious(sitePath: string): Promise<Buffer | undefined> {
+    if (!this.hasPrevious(sitePath)) return undefined;
+    return readInside(this.siteDir, sitePath);
+  }
+
   /** Keeps a file of the last build as it is. */
   keepPrevious(sitePath: string): void {
     const hash = this.previous.files[sitePath];
