@@ -2,12 +2,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMissing } from '../archive/atomic-write.js';
+import { MEDIA_DIR } from '../archive/media-names.js';
 import { DEFAULT_OUT } from '../config.js';
 import { BeauvaisError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { createLogger } from '../log.js';
 import { buildSite } from '../site/build-site.js';
 import { readVersion } from '../version.js';
+import { WARC_DIR } from '../warc/file-name.js';
 import type { CommandContext } from './context.js';
 
 export interface SiteOptions {
@@ -19,8 +21,10 @@ export interface SiteOptions {
 
 /** The site's default folder inside the archive. */
 const DEFAULT_SITE_DIR = 'site';
-/** Folders of the archive a site may never be written into: the Markdown tree and its companions. */
-const ARCHIVE_FOLDER = /^(?:\d{4}|\..*|warc|media)$/;
+/** Folders of the archive a site may never be written into: the Markdown tree (years), hidden folders (state, history)… */
+const YEAR_OR_HIDDEN_FOLDER = /^(?:\d{4}|\..*)$/;
+/** …and the companions with writers of their own. */
+const COMPANION_FOLDERS: ReadonlySet<string> = new Set([WARC_DIR, MEDIA_DIR]);
 
 /** Validates the site command's raw options; the site folder may not lie in the archive's own folders. */
 export function resolveSiteOptions(raw: { out?: string; to?: string; clean?: boolean; quiet?: boolean }): SiteOptions {
@@ -28,11 +32,16 @@ export function resolveSiteOptions(raw: { out?: string; to?: string; clean?: boo
   const siteDir = path.resolve(raw.to ?? path.join(outDir, DEFAULT_SITE_DIR));
   const inside = pathInside(outDir, siteDir);
   if (inside === '') throw new UsageError('--to: the site folder cannot be the archive folder itself');
-  if (inside !== undefined && ARCHIVE_FOLDER.test(inside.split(path.sep)[0] ?? '')) {
+  if (inside !== undefined && isArchiveFolder(inside.split(path.sep)[0] ?? '')) {
     throw new UsageError(`--to: ${siteDir} is inside the archive's own files; choose a folder such as ${path.join(outDir, DEFAULT_SITE_DIR)}`);
   }
   if (pathInside(siteDir, outDir) !== undefined) throw new UsageError(`--to: ${siteDir} contains the archive folder`);
   return { outDir, siteDir, clean: raw.clean ?? false, quiet: raw.quiet ?? false };
+}
+
+/** Whether a top-level name of the archive folder is one of the archive's own folders. */
+function isArchiveFolder(name: string): boolean {
+  return YEAR_OR_HIDDEN_FOLDER.test(name) || COMPANION_FOLDERS.has(name);
 }
 
 /** The path of `child` relative to `parent` ("" for `parent` itself), or undefined when `child` lies outside it. */

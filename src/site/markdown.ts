@@ -6,8 +6,8 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
+import { isMediaPath } from '../archive/media-names.js';
 import { escapeHtml } from './html.js';
-import { MEDIA_PATH } from './model.js';
 
 /** What rendering one body needs: the local copy of each kept image, as a link from the page. */
 export interface MarkdownContext {
@@ -24,9 +24,9 @@ const ALLOWED_LINK = /^(?:https?:|mailto:|#)/i;
  */
 const UP_FOLDERS = /^(?:\.\.\/)+/;
 
-/** Whether an article may link to `url`: an allowed scheme, or a kept media file (model.ts, MEDIA_PATH). */
+/** Whether an article may link to `url`: an allowed scheme, or a kept media file (media-names.ts, isMediaPath). */
 function isAllowedLink(url: string): boolean {
-  return ALLOWED_LINK.test(url) || (UP_FOLDERS.test(url) && MEDIA_PATH.test(url.replace(UP_FOLDERS, '')));
+  return ALLOWED_LINK.test(url) || (UP_FOLDERS.test(url) && isMediaPath(url.replace(UP_FOLDERS, '')));
 }
 
 /** A configured renderer; build one per site build and reuse it for every page. */

@@ -4,6 +4,7 @@
  * parses front matter exactly as `export` and `verify` do.
  */
 import { archiveDate } from '../archive/entry.js';
+import { isMediaPath } from '../archive/media-names.js';
 import type { ArchiveEntry, MediaRef } from '../archive/types.js';
 import { toSlug } from '../archive/slug.js';
 
@@ -35,8 +36,6 @@ export interface SiteArticle extends SiteSummary {
 }
 
 const MARKDOWN_EXTENSION = /\.md$/;
-/** Where a kept media file may lie: under `<out>/media/`, every name starting with a letter or digit, so none is "..". */
-export const MEDIA_PATH = /^media\/(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The site's view of one archive file. */
 export function toSiteArticle(source: string, entry: ArchiveEntry): SiteArticle {
@@ -80,5 +79,5 @@ export function compareNewestFirst(a: SiteSummary, b: SiteSummary): number {
 
 /** The entry's kept media (none in an archive written before media were kept), but for any path outside `<out>/media/`. */
 function toKeptMedia(entry: ArchiveEntry): MediaRef[] {
-  return (entry.media ?? []).filter((m) => MEDIA_PATH.test(m.path));
+  return (entry.media ?? []).filter((m) => isMediaPath(m.path));
 }
