@@ -7,14 +7,18 @@
 import type { Element } from 'domhandler';
 import { isElement, nextElement, textOf } from './dom.js';
 import { queryWithin } from './query.js';
-import { ANCHOR, BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_NAME, RELATED_LINK_LABEL, TEASER_NAME } from './selectors.js';
+import { ANCHOR, BOILERPLATE_IN_CLASS, BOILERPLATE_IN_ID, HIDDEN_ID, HIDDEN_NAME, NAVIGATION_ROLE, RELATED_LINK_LABEL, TEASER_NAME } from './selectors.js';
 
 /** Blocks judged by their class and id; a link, a picture or a heading never is. */
 const NAMED_BLOCKS = new Set(['div', 'section', 'p', 'span', 'ul', 'ol', 'dl', 'li']);
 
 /** Whether an element of a generic text block is boilerplate, by its name or its links. */
 export function isBoilerplate(el: Element): boolean {
-  return isNamedBoilerplate(el) || isLinkFarm(el) || isRelatedLink(el);
+  if (isNamedBoilerplate(el)) return true;
+  // Both tests may read the block's whole text, a walk of its subtree: read once, when needed.
+  let text: string | undefined;
+  const blockText = () => (text ??= textOf(el));
+  return isLinkFarm(el, blockText) || isRelatedLink(el, blockText);
 }
 
 /** Blocks that may be a labelled link to another article, and how long one is at most. */
@@ -22,9 +26,9 @@ const RELATED_LINK_BLOCKS = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', '
 const RELATED_LINK_MAX = 300;
 
 /** Whether a short block is a labelled link to another article ("À lire aussi : <a>…</a>"). */
-export function isRelatedLink(el: Element): boolean {
+export function isRelatedLink(el: Element, blockText = () => textOf(el)): boolean {
   if (!RELATED_LINK_BLOCKS.has(el.name)) return false;
-  const text = textOf(el);
+  const text = blockText();
   const label = RELATED_LINK_LABEL.exec(text);
   if (!label || text.length > RELATED_LINK_MAX) return false;
   const rest = text.length - label[0].length;
@@ -36,9 +40,9 @@ export function isRelatedLink(el: Element): boolean {
 export function isNamedBoilerplate(el: Element): boolean {
   const id = el.attribs['id'] ?? '';
   const className = el.attribs['class'] ?? '';
-  if (el.attribs['aria-hidden'] === 'true' || /hidden/u.test(id) || HIDDEN_NAME.test(className) || /^reply-/u.test(id)) return true;
+  if (el.attribs['aria-hidden'] === 'true' || HIDDEN_ID.test(id) || HIDDEN_NAME.test(className)) return true;
   if (!NAMED_BLOCKS.has(el.name)) return false;
-  if (/nav/iu.test(el.attribs['role'] ?? '') || BOILERPLATE_IN_ID.test(id) || BOILERPLATE_IN_CLASS.test(className)) return true;
+  if (NAVIGATION_ROLE.test(el.attribs['role'] ?? '') || BOILERPLATE_IN_ID.test(id) || BOILERPLATE_IN_CLASS.test(className)) return true;
   // A teaser card links to its article; a block named "teaser" without a link is the article's own lead.
   return TEASER_NAME.test(`${id} ${className}`) && queryWithin(el, ANCHOR).length > 0;
 }
@@ -51,11 +55,11 @@ const LINK_TESTED = new Set(['p', 'ul', 'ol', 'dl', 'div']);
  * link and little else, or, when short (shorter still for a paragraph, longer for a last block), links
  * holding over 80 % of the text or nearly all of them a word or two. A block holding a picture is kept.
  */
-export function isLinkFarm(el: Element): boolean {
+export function isLinkFarm(el: Element, blockText = () => textOf(el)): boolean {
   if (!LINK_TESTED.has(el.name)) return false;
   const links = queryWithin(el, ANCHOR);
   if (links.length === 0 || links.some(holdsPicture)) return false;
-  const text = textOf(el).length;
+  const text = blockText().length;
   const linkTexts = links.map((a) => textOf(a).length).filter((n) => n > 0);
   const [first] = linkTexts;
   if (links.length === 1 && first !== undefined && first > 100 && first > text * 0.9) return true;

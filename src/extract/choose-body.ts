@@ -17,16 +17,17 @@ import { element, type CleanElement } from './clean-tree.js';
 import { contentContainers } from './containers.js';
 import { cleanText, textOf } from './dom.js';
 import { findLead } from './lead.js';
-import { listingEvidence } from './listing.js';
+import { listingEvidence, readTeasers } from './listing.js';
 import type { ArticleLocation } from './locate.js';
 import type { MarkdownConverter } from './markdown.js';
 import { dropTrailingHeadings, normaliseCleanTree } from './normalise-tree.js';
+import { META_DESCRIPTION } from './selectors.js';
 import { toPlainText } from './plain-text.js';
 import { isTooDeepForReadability, READABLE_DEPTH, readWithReadability } from './readability.js';
 import type { Page } from './types.js';
 
 /** Below this many characters of text a page has no article worth archiving. */
-export const MIN_TEXT_LENGTH = 40;
+const MIN_TEXT_LENGTH = 40;
 /** A named container with less text than this is passed over for the next kind (trafilatura's minimum). */
 const CONTAINER_MIN_TEXT = 250;
 /** The named container is preferred to Readability's block when it holds this many times its text. */
@@ -45,6 +46,8 @@ export interface RenderedBody {
 
 interface Reading {
   readonly body: Element;
+  /** The block's raw text (before cleaning), read once: a generic reading is weighed and guarded with it. */
+  readonly text?: string;
   readonly exclude: ArticleLocation['exclude'];
   readonly title: string;
   readonly via: string;
@@ -61,7 +64,7 @@ export function chooseBody(page: Page, location: ArticleLocation, converter: Mar
   }
   const chosen = chooseGeneric(page, location, converter, scored);
   if (typeof chosen === 'string') return chosen;
-  const description = page.head.meta('og:description', 'description', 'twitter:description');
+  const description = page.head.meta(...META_DESCRIPTION);
   return withLead(chosen, findLead(page.elements, page.head.title, description), converter);
 }
 
@@ -72,15 +75,16 @@ function chooseGeneric(page: Page, location: ArticleLocation, converter: Markdow
   const view = tooDeep ? null : readWithReadability(page.html);
   const title = view?.title ?? '';
   const viewText = view ? textOf(view.body) : '';
+  const teasers = readTeasers(location.teasers ?? [], pageUrl);
   const kept = (reading: Reading, rendered?: RenderedBody): RenderedBody | string => {
-    const listing = listingEvidence(reading.body, location.teasers ?? [], pageUrl);
+    const listing = listingEvidence(reading.body, reading.text ?? textOf(reading.body), teasers, pageUrl);
     if (listing) return listing;
     const body = rendered ?? render(reading, page, converter);
     return body.text.length >= MIN_TEXT_LENGTH ? body : tooShort(body);
   };
   const readability =
     view && viewText.length >= MIN_TEXT_LENGTH && !isChromeText(viewText, page)
-      ? kept({ body: view.body, exclude: null, title, via: "Readability's reading", pruned: true })
+      ? kept({ body: view.body, text: viewText, exclude: null, title, via: "Readability's reading", pruned: true })
       : tooDeep
         ? `page nested over ${READABLE_DEPTH} levels deep, not given to Readability`
         : 'no article text found';
@@ -94,7 +98,7 @@ function chooseGeneric(page: Page, location: ArticleLocation, converter: Markdow
   }
   if (containerKept && typeof containerKept !== 'string') return { ...containerKept, via: `${containerKept.via} (Readability's reading: ${readability})` };
   if (location.scored) {
-    const fallback = kept({ body: location.body, exclude: null, title, via: `${scored} (Readability's reading: ${readability})`, pruned: true });
+    const fallback = kept({ body: location.body, text: textOf(location.body), exclude: null, title, via: `${scored} (Readability's reading: ${readability})`, pruned: true });
     if (typeof fallback !== 'string') return fallback;
   }
   // Readability's reason is the one to report: the other readings are fallbacks.
@@ -116,7 +120,7 @@ function withLead(rendered: RenderedBody, lead: string | null, converter: Markdo
 function namedContainer(page: Page, converter: MarkdownConverter, title: string): { reading: Reading; rendered: RenderedBody } | null {
   let first: { reading: Reading; rendered: RenderedBody } | null = null;
   for (const body of contentContainers(page.elements)) {
-    const reading: Reading = { body, exclude: null, title, via: `the theme's container ${describeElement(body)}`, pruned: true };
+    const reading: Reading = { body, text: textOf(body), exclude: null, title, via: `the theme's container ${describeElement(body)}`, pruned: true };
     const rendered = render(reading, page, converter);
     if (rendered.text.length >= CONTAINER_MIN_TEXT) return { reading, rendered };
     first ??= { reading, rendered };
@@ -150,7 +154,7 @@ function render(reading: Reading, page: Page, converter: MarkdownConverter): Ren
   const pruned = convert(isBoilerplate, false);
   // Pruning that leaves almost nothing took the text for boilerplate: the block stands whole. The
   // block's raw text bounds its cleaned text, so the whole block is converted only when in doubt.
-  if (pruned.text.length > textOf(reading.body).length * OVERPRUNED_SHARE) return pruned;
+  if (pruned.text.length > (reading.text ?? textOf(reading.body)).length * OVERPRUNED_SHARE) return pruned;
   const whole = convert(reading.exclude?.matches);
   return pruned.text.length > whole.text.length * OVERPRUNED_SHARE ? pruned : whole;
 }

@@ -55,18 +55,21 @@ export function decodeHtml(body: Uint8Array | string, contentType?: string): Dec
   if (typeof body === 'string') return { html: stripBom(body), encoding: 'utf-8' };
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const charset = parseCharset(contentType);
+  // A scan of the whole body, asked up to three times below: done once, when first asked.
+  let utf8: boolean | undefined;
+  const validUtf8 = () => (utf8 ??= isUtf8(bytes));
   let sniffer = sniff(bytes, charset, SNIFFED_BYTES);
   // A declaration after the first kilobyte (behind a long head of scripts, or an archive's banner) is
   // still the page's own word on its charset, as Chromium reads it: looked for when nothing came first.
-  if (sniffer.resultType === ResultType.DEFAULT && !isUtf8(bytes)) sniffer = sniff(bytes, charset, LATE_DECLARATION_BYTES);
+  if (sniffer.resultType === ResultType.DEFAULT && !validUtf8()) sniffer = sniff(bytes, charset, LATE_DECLARATION_BYTES);
   let encoding = sniffer.encoding.toLowerCase();
   // Nothing declared: a browser in a French locale would assume windows-1252, but an undeclared modern
   // page is almost always UTF-8; bytes that are valid UTF-8 are read as such.
-  if (sniffer.resultType === ResultType.DEFAULT) encoding = isUtf8(bytes) ? 'utf-8' : 'windows-1252';
+  if (sniffer.resultType === ResultType.DEFAULT) encoding = validUtf8() ? 'utf-8' : 'windows-1252';
   if (encoding !== 'utf-8' && !iconv().encodingExists(encoding)) encoding = 'windows-1252';
   // Declared Latin (by HTTP or the page) but valid UTF-8: Latin text with accents is never valid UTF-8
   // ("é" alone is 0xE9), so these bytes are UTF-8 under a wrong label; reading them as Latin adds "Ã©".
-  if (SINGLE_BYTE_LATIN.has(encoding) && isUtf8(bytes)) encoding = 'utf-8';
+  if (SINGLE_BYTE_LATIN.has(encoding) && validUtf8()) encoding = 'utf-8';
   // Both strip a leading BOM and replace invalid sequences with U+FFFD instead of throwing; for UTF-8
   // they give the same text, byte for byte, so which one ran never shows in the output.
   const html = encoding === 'utf-8' ? new TextDecoder().decode(bytes) : iconv().decode(bytes, encoding);

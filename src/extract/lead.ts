@@ -34,18 +34,31 @@ export function findLead(elements: ElementIndex, pageTitle: string | undefined, 
 /** The lead in the title's header: named as one, a subtitle of its `hgroup`, or a long paragraph. */
 function leadInHeader(elements: ElementIndex, title: Element, after: number): string | null {
   const block = headerOf(title);
-  for (const el of elements.all.slice(after)) {
+  for (let i = after; i < elements.all.length; i++) {
+    const el = elements.all[i] as Element;
     // The block's elements come one after the other in document order: the first outside ends it.
-    if (!hasAncestorUntil(el, null, (node) => node === block)) break;
-    if (!LEAD_TAGS.has(el.name) || hasAncestorUntil(el, null, (a) => isFrameOfPage(a) || isHidden(a))) continue;
-    const text = textOf(el);
+    if (!hasAncestorUntil(el, block.parent, (node) => node === block)) break;
+    if (!LEAD_TAGS.has(el.name)) continue;
     // Named as a lead, or a subtitle of the title's `hgroup`: a deck may have no punctuation.
     const named = LEAD_NAME.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`) || (block.name === 'hgroup' && el.name !== 'span');
-    const lead = named ? text.length >= NAMED_LEAD.min : el.name === 'p' && text.length >= UNNAMED_LEAD_MIN && /[.!?…:;,]/u.test(text);
+    // Unnamed, only a paragraph can be a lead: other blocks are not read at all.
+    if ((!named && el.name !== 'p') || isMasked(el)) continue;
+    const text = textOf(el);
+    const lead = named ? text.length >= NAMED_LEAD.min : text.length >= UNNAMED_LEAD_MIN && /[.!?…:;,]/u.test(text);
     // A labelled date line ("Publié le 8 décembre 2017 par…") is the article's date, read elsewhere.
-    if (lead && text.length <= NAMED_LEAD.max && linkDensity(el) < 0.3 && parseDateLine(text, true) === null) return text;
+    if (lead && fitsLead(el, text) && parseDateLine(text, true) === null) return text;
   }
   return null;
+}
+
+/** Whether an element is in the page's frame or hidden: never a lead. */
+function isMasked(el: Element): boolean {
+  return hasAncestorUntil(el, null, (a) => isFrameOfPage(a) || isHidden(a));
+}
+
+/** Whether a block's text is short enough, and not links, to be a lead. */
+function fitsLead(el: Element, text: string): boolean {
+  return text.length <= NAMED_LEAD.max && linkDensity(el) < 0.3;
 }
 
 /** A described lead is recognised by this much of the description… */
@@ -64,9 +77,9 @@ function describedLead(elements: ElementIndex, after: number, description: strin
   const found = elements.all
     .slice(after, after + DESCRIBED_WITHIN)
     .find((el) => LEAD_TAGS.has(el.name) && !holdsBlocks(el) && textOf(el).startsWith(summary));
-  if (!found || hasAncestorUntil(found, null, (a) => isFrameOfPage(a) || isHidden(a))) return null;
+  if (!found || isMasked(found)) return null;
   const text = textOf(found);
-  return text.length <= NAMED_LEAD.max && linkDensity(found) < 0.3 ? text : null;
+  return fitsLead(found, text) ? text : null;
 }
 
 /**

@@ -30,16 +30,32 @@ const AROUND_SHARE = 0.8;
 /** Teasers shorter than this (an empty card, a picture) say nothing either way. */
 const MIN_TEASER = 20;
 
-/** Why the page is a listing rather than one article in `body`, or null when it is an article. */
-export function listingEvidence(body: Element, teasers: readonly Element[], pageUrl: URL): string | null {
+/** A teaser of the page, read once for every reading it is weighed against. */
+export interface Teaser {
+  readonly element: Element;
+  readonly text: string;
+  /**
+   * A teaser card links to its article: a block named "article" that links to no other page of the
+   * site is a part of the page's own text (its sections, a listicle's entries).
+   */
+  readonly linksWithinSite: boolean;
+}
+
+/** The page's teasers with their text, those too short to say anything left out. */
+export function readTeasers(teasers: readonly Element[], pageUrl: URL): Teaser[] {
+  return teasers
+    .map((element) => ({ element, text: textOf(element) }))
+    .filter(({ text }) => text.length >= MIN_TEASER)
+    .map((teaser) => ({ ...teaser, linksWithinSite: linksWithinSite(teaser.element, pageUrl) }));
+}
+
+/** Why the page is a listing rather than one article in `body` (whose text is `text`), or null when it is an article. */
+export function listingEvidence(body: Element, text: string, teasers: readonly Teaser[], pageUrl: URL): string | null {
   const articleUrl = looksLikeArticleUrl(pageUrl);
-  const text = textOf(body);
   const inside: number[] = [];
   const beside: number[] = [];
   let around = false;
-  for (const teaser of teasers) {
-    const teaserText = textOf(teaser);
-    if (teaserText.length < MIN_TEASER) continue;
+  for (const { element: teaser, text: teaserText, linksWithinSite: linked } of teasers) {
     const overlaps = teaserText.includes(text.slice(0, TEASER_PROBE)) || text.includes(teaserText.slice(0, TEASER_PROBE));
     // The one teaser that is the block itself (or holds it whole) is the article around it.
     if (!around && overlaps && teaserText.length >= AROUND_SHARE * text.length) {
@@ -48,9 +64,7 @@ export function listingEvidence(body: Element, teasers: readonly Element[], page
       if (!articleUrl && teaserText.length < STUB_TEXT && headsAnotherPage(teaser, pageUrl)) return 'listing page (1 article teaser)';
       continue;
     }
-    // A teaser card links to its article; a block named "article" that links to no other page of
-    // the site is a part of the page's own text (its sections, a listicle's entries).
-    if (!linksWithinSite(teaser, pageUrl)) continue;
+    if (!linked) continue;
     // A teaser can only be inside a block longer than itself.
     if (teaserText.length >= text.length) {
       beside.push(teaserText.length);
@@ -64,10 +78,10 @@ export function listingEvidence(body: Element, teasers: readonly Element[], page
   if (inside.length >= fewest && insideText >= TEASERS_SHARE * text.length && Math.max(...inside) < DOMINANT_SHARE * text.length) return `listing page (${inside.length} article teasers)`;
   // At an article's address, teasers beside the block are its related articles, unless the block is
   // itself a stub among them (a few lines, a "read more" link).
-  const dominance = !articleUrl ? DOMINANCE : around && isStub(body, text) ? DOMINANCE_AT_ARTICLE_URL : 0;
+  const readMore = readMoreLinks(body);
+  const dominance = !articleUrl ? DOMINANCE : around && isStub(text, readMore) ? DOMINANCE_AT_ARTICLE_URL : 0;
   if (beside.length >= fewest && Math.max(...beside) * dominance > text.length) return `listing page (${beside.length} article teasers, none dominant)`;
   if (linkDensity(body) > LISTING_LINK_DENSITY) return 'listing page (its main block is mostly links)';
-  const readMore = readMoreLinks(body);
   if (readMore >= 3 && text.length / readMore < STUB_TEXT) return `listing page (${readMore} "read more" links)`;
   return null;
 }
@@ -94,6 +108,6 @@ function readMoreLinks(block: Element): number {
 }
 
 /** Whether a block is a teaser's stub: a few lines, or a text ending on a "read more" link. */
-function isStub(block: Element, text: string): boolean {
-  return text.length < STUB_TEXT || readMoreLinks(block) > 0;
+function isStub(text: string, readMore: number): boolean {
+  return text.length < STUB_TEXT || readMore > 0;
 }
