@@ -14,7 +14,8 @@ const TABLE_DIVIDER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
 const HEADING = /^\s{0,3}#{1,6}\s+/u;
 const QUOTE = /^\s*(?:>\s?)+/u;
 const RULE = /^\s*(?:([-*_])\s*){3,}$/u;
-const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/u;
+/** A list item's marker at the start of a line: "- ", "* ", "1. ", "2) ". */
+export const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/u;
 const IMAGE = /!\[([^\]]*)\]\((?:<[^>]*>|[^()\s]*)(?:\s+"[^"]*")?\)/gu;
 const LINK = /\[([^\]]*)\]\((?:<[^>]*>|[^()\s]*)(?:\s+"[^"]*")?\)/gu;
 const CODE_SPAN = /`([^`]+)`/gu;

@@ -81,6 +81,8 @@ export const META_SECTION = ['article:section'] as const;
 export const META_OG_URL = ['og:url'] as const;
 export const META_OG_TITLE = ['og:title', 'twitter:title'] as const;
 export const META_SITE_NAME = ['og:site_name', 'application-name'] as const;
+/** The page's own summary, which a lead printed apart from the text opens with. */
+export const META_DESCRIPTION = ['og:description', 'description', 'twitter:description'] as const;
 
 /** Microdata dates (Joomla 3/4 put them on the `<time>` of the info block, older plugins on meta). */
 export const MICRODATA_PUBLISHED = compileQuery('[itemprop="datePublished"]');
@@ -237,6 +239,10 @@ export const BOILERPLATE_IN_CLASS =
   /^[Cc]omment|(?:article|post)-comments|copyright|affiliate|(?:^|[-_\s])toc(?:$|[-_\s])|(?:^|[-_\s])cta(?:$|[-_\s])|cookie|^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|embed|tag-list|consent|modal-content|permission|elated|next-|-stories|most-popular|meta|rating|attachment|timestamp|user-info|user-profile|-icon|article-infos|slide|viewport|overlay|options|expand|obfuscated|blurred/u;
 /** The class or id word of a teaser: a card of another article, or a theme's name for the lead. */
 export const TEASER_NAME = /[tT]easer/u;
+/** Ids of hidden blocks and of comment replies. */
+export const HIDDEN_ID = /hidden|^reply-/u;
+/** A role naming a block as navigation ("navigation", "navbar"…). */
+export const NAVIGATION_ROLE = /nav/iu;
 /** Blocks named as hidden or print-only, comment titles and replies, spam-filter notices. */
 export const HIDDEN_NAME = /(?:^|\s)(?:hidden|hide|hide-print|noprint|notloaded|nocomments|comments-title)(?:\s|$)|^hide-|-hide-|^reply-|-reply-|akismet|suggest-links|message-container/u;
 

@@ -9,6 +9,7 @@ import { isChrome } from './chrome.js';
 import { cleanText, hasAncestorUntil, textOf } from './dom.js';
 import type { HeadIndex } from './head.js';
 import type { JsonLdArticle } from './json-ld.js';
+import { LIST_ITEM } from './plain-text.js';
 import { queryAll, querySubtree, type ElementIndex, type Query } from './query.js';
 import {
   ACTIVE_MENU_ITEM,
@@ -82,8 +83,6 @@ export function comparable(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** A list item's mark at the start of a plain-text line ("- ", "1. "). */
-const LIST_MARK = /^\s*(?:[-*+]|\d+[.)])\s+/u;
 /** A title made from a text's first line is cut to about this many characters, at a word. */
 const TEXT_TITLE_MAX = 100;
 
@@ -93,7 +92,7 @@ const TEXT_TITLE_MAX = 100;
  * its own opening words rather than lost.
  */
 export function titleFromText(text: string): string {
-  const lines = text.split('\n').map((line) => cleanText(line.replace(LIST_MARK, '')));
+  const lines = text.split('\n').map((line) => cleanText(line.replace(LIST_ITEM, '')));
   const first = lines.find((line) => line !== '') ?? '';
   if (first.length <= TEXT_TITLE_MAX) return first;
   const cut = first.slice(0, TEXT_TITLE_MAX);
