@@ -12,7 +12,7 @@ import type { CrawlConfig } from '../config.js';
 import { BodyTooLargeError, HttpStatusError, MediaTypeError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
 import type { RobotsPolicy } from '../http/robots.js';
 import { validatorsOf } from '../http/headers.js';
-import type { Exchange, Fetcher } from '../http/types.js';
+import type { Exchange, Fetcher, FetchOk } from '../http/types.js';
 import type { Logger } from '../log.js';
 import { discoverMedia, type MediaCandidate } from '../media/discover.js';
 import { confirmFormat, isCompatibleType, mediaNameOf } from '../media/types.js';
@@ -47,12 +47,12 @@ export function mediaSettings({ file, data }: ArchiveSettings, config: CrawlConf
 }
 
 /** What opening the archiver of a crawl takes. */
-export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings' | 'full' | 'held'> {
+export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings' | 'full'> {
   readonly config: CrawlConfig;
   /** `<out>/archive.yaml`, read once by the crawl. */
   readonly archive: ArchiveSettings;
-  /** The crawl's fetcher with another body cap and exchange listener (same dispatcher, gate and scope). */
-  readonly fetcherFor: (maxBodyBytes: number, onExchange: ((exchange: Exchange) => void) | undefined) => Fetcher;
+  /** The crawl's fetcher with another body cap (same dispatcher, gate, scope and exchange listener). */
+  readonly fetcherFor: (maxBodyBytes: number) => Fetcher;
 }
 
 /** The crawl's media archiver, or undefined when media are off (or the run is dry: nothing is downloaded). */
@@ -63,16 +63,9 @@ export async function openMediaArchiver(options: OpenMediaOptions): Promise<Medi
     options.logger.info('dry run: no media file is downloaded');
     return undefined;
   }
-  const { config, record } = options;
-  // A streamed body reaches the listener empty: its 2xx exchange is held until the file is kept.
-  const held = new Map<string, Exchange>();
-  const onExchange = record && ((exchange: Exchange) => (isStreamed(exchange) ? held.set(exchange.url, exchange) : record(exchange)));
-  const fetcher = options.fetcherFor(settings.maxFileBytes, onExchange);
-  return createMediaArchiver({ ...options, fetcher, base: config.baseUrl, settings, full: config.full, held });
-}
-
-function isStreamed(exchange: Exchange): boolean {
-  return exchange.status >= 200 && exchange.status < 300 && exchange.body.length === 0;
+  const { config } = options;
+  const fetcher = options.fetcherFor(settings.maxFileBytes);
+  return createMediaArchiver({ ...options, fetcher, base: config.baseUrl, settings, full: config.full });
 }
 
 /** What the media of one article came to. */
@@ -96,10 +89,11 @@ export interface MediaDeps {
   readonly signal: AbortSignal;
   /** --full: ask without validators. */
   readonly full: boolean;
-  /** WARC recording on: takes each media exchange, its payload read back from the file kept. */
+  /**
+   * WARC recording on: takes each streamed media exchange, its payload read back from the file kept
+   * (the fetcher's own listener takes the others: redirects, errors, 304).
+   */
   readonly record?: ((exchange: Exchange) => void) | undefined;
-  /** The 2xx exchanges of streamed downloads, by URL, until their file is kept (WARC recording). */
-  readonly held?: Map<string, Exchange> | undefined;
 }
 
 /** The media archiver of one crawl. */
@@ -171,12 +165,12 @@ async function download(candidate: MediaCandidate, deps: MediaDeps, run: { bytes
   }
   const confirmed = write ? confirmFormat(write.head(), format) : undefined;
   if (!write || !confirmed) {
-    await recordHeld(result.finalUrl, undefined, deps);
+    await recordStreamed(result, undefined, deps);
     await write?.abort();
     return reportFailure(new MediaTypeError(url, expected, 'its first bytes say otherwise'), deps);
   }
   const stored = await write.commit(mediaNameOf(new URL(url)), confirmed.ext);
-  await recordHeld(result.finalUrl, stored.path, deps);
+  await recordStreamed(result, stored.path, deps);
   run.bytes += stored.bytes;
   stats.mediaFetched += 1;
   stats.mediaBytes += stored.bytes;
@@ -187,14 +181,13 @@ async function download(candidate: MediaCandidate, deps: MediaDeps, run: { bytes
 }
 
 /**
- * Hands a held media exchange to the WARC recorder, with the kept file's bytes as its payload (read
- * back once: bounded by --media-max-mb); a refused file is recorded without its payload.
+ * Hands the streamed exchange of a download to the WARC recorder, with the kept file's bytes as its
+ * payload (read back once: bounded by --media-max-mb); a refused file is recorded without its payload.
  */
-async function recordHeld(url: string, path: string | undefined, deps: MediaDeps): Promise<void> {
-  const exchange = deps.held?.get(url);
+async function recordStreamed(result: FetchOk, path: string | undefined, deps: MediaDeps): Promise<void> {
+  const { exchange } = result;
   if (!exchange || !deps.record) return;
-  deps.held?.delete(url);
-  deps.record(path === undefined ? exchange : { ...exchange, body: await deps.store.media.read(path) });
+  deps.record({ ...exchange, body: path === undefined ? Buffer.alloc(0) : await deps.store.media.read(path) });
 }
 
 /** Gone, too large or off the site: reported and skipped. Anything else failed and is retried next run. */

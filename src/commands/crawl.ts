@@ -67,7 +67,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
         config, archive, store, robots, stats, logger,
         signal: interruption.signal,
         record: warc?.onExchange,
-        fetcherFor: (maxBodyBytes, onExchange) => createFetcher({ ...fetcherOptions, maxBodyBytes, onExchange }),
+        fetcherFor: (maxBodyBytes) => createFetcher({ ...fetcherOptions, maxBodyBytes }),
       });
       if (robots.crawlDelayMs !== undefined && robots.crawlDelayMs > config.delayMs) {
         logger.info(`robots.txt asks for a Crawl-delay of ${robots.crawlDelayMs / 1000} s: honoured`);

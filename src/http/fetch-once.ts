@@ -12,7 +12,7 @@ import { isAcceptedType, type Accept } from './content-type.js';
 import { toFetchError } from './fetch-error.js';
 import { toHeaders } from './headers.js';
 import { readBody } from './read-body.js';
-import type { BodySink, Exchange, Headers } from './types.js';
+import type { BodySink, Exchange, Headers, StreamedExchange } from './types.js';
 
 /** What every request of one fetcher shares. */
 export interface OnceConfig {
@@ -39,6 +39,8 @@ export interface OnceResponse {
   readonly headers: Headers;
   readonly body: Buffer;
   readonly fetchedAt: string;
+  /** The exchange of a body streamed to the request's sink, handed back rather than to `onExchange` (see StreamedExchange). */
+  readonly streamed?: StreamedExchange | undefined;
 }
 
 /** A response, or the reason there is none. */
@@ -103,7 +105,10 @@ export async function fetchOnce(config: OnceConfig, req: OnceRequest): Promise<O
     }
     req.signal?.throwIfAborted();
     const statusText = res.statusText || STATUS_CODES[status] || '';
-    config.onExchange?.({ url, method: 'GET', requestHeaders: req.headers, status, statusText, responseHeaders: headers, body, startedAt });
+    const exchange: StreamedExchange = { url, method: 'GET', requestHeaders: req.headers, status, statusText, responseHeaders: headers, startedAt };
+    // A streamed body is not in memory: its exchange goes back to the caller, who has the bytes it kept.
+    if (sink) return { kind: 'response', response: { status, statusText, headers, body, fetchedAt, streamed: exchange } };
+    config.onExchange?.({ ...exchange, body });
     return { kind: 'response', response: { status, statusText, headers, body, fetchedAt } };
   } catch (cause) {
     if (req.signal?.aborted) throw req.signal.reason;

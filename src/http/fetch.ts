@@ -35,7 +35,10 @@ export interface FetcherOptions {
   readonly logger: Logger;
   /** Jitter source in [0, 1) (default Math.random). */
   readonly random?: () => number;
-  /** Called with every complete exchange (redirects and error pages included), for WARC recording. */
+  /**
+   * Called with every complete exchange (redirects and error pages included), for WARC recording;
+   * but a body streamed to a sink comes back on its FetchOk's `exchange` instead.
+   */
   readonly onExchange?: (exchange: Exchange) => void;
 }
 
@@ -122,10 +125,10 @@ async function followRedirects(
   for (;;) {
     const hop = await fetchRetrying(config, { url: current, headers, accept, signal: options.signal, sink: options.sink }, tally);
     if (hop.error) return failed(hop.error);
-    const { status, headers: responseHeaders, body, fetchedAt } = hop.response;
+    const { status, headers: responseHeaders, body, fetchedAt, streamed } = hop.response;
     if (status === 304) return { kind: 'not-modified', url, finalUrl: current, status, headers: responseHeaders, fetchedAt };
     if (status >= 200 && status < 300) {
-      return { kind: 'ok', url, finalUrl: current, redirects, status, headers: responseHeaders, body, fetchedAt };
+      return { kind: 'ok', url, finalUrl: current, redirects, status, headers: responseHeaders, body, fetchedAt, exchange: streamed };
     }
     const next = REDIRECT_STATUSES.has(status) ? toRedirectTarget(responseHeaders.location, current) : undefined;
     // A 3xx without a usable Location (or a 300 Multiple Choices) cannot be followed.

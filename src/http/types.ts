@@ -25,6 +25,8 @@ export interface FetchOk {
   readonly body: Buffer;
   /** When the response arrived (ISO 8601, UTC). */
   readonly fetchedAt: string;
+  /** With a sink: this response's exchange, which the fetcher's `onExchange` did not get (see StreamedExchange). */
+  readonly exchange?: StreamedExchange | undefined;
 }
 
 /** A 304 answer to a conditional request: nothing to parse, nothing to write. */
@@ -62,6 +64,13 @@ export interface Exchange {
   readonly startedAt: string;
 }
 
+/**
+ * The exchange of a body streamed to a sink, without the body: the fetcher never holds it, so it hands
+ * the exchange back on the result instead of to `onExchange`, and the caller records it with the
+ * bytes it kept (or none, if it refused them).
+ */
+export type StreamedExchange = Omit<Exchange, 'body'>;
+
 /** Options of one fetch call. */
 export interface FetchOptions {
   /** Validators of a previous fetch: sends If-None-Match / If-Modified-Since. */
@@ -77,7 +86,7 @@ export interface FetchOptions {
   /**
    * Streams a 2xx body into a Writable instead of holding it in memory (media files). Called for each
    * attempt with the response headers, before the body is read; throwing a BeauvaisError refuses the
-   * response (its body is not read). The result's and the exchange's `body` are then empty.
+   * response (its body is not read). The result's `body` is then empty, and its `exchange` is set.
    */
   readonly sink?: BodySink | undefined;
 }

@@ -39,6 +39,19 @@ describe('createFetcher: a body streamed to a sink', () => {
     expect(out.received()).toEqual(PDF);
   });
 
+  it('hands the streamed exchange back on the result, not to onExchange (the redirect before it goes there)', async () => {
+    mock = createMockSite();
+    mock.site.intercept({ path: '/ancien.pdf' }).reply(301, '', { headers: { location: `${SITE}/a.pdf` } });
+    mock.site.intercept({ path: '/a.pdf' }).reply(200, PDF, { headers: { 'content-type': 'application/pdf' } });
+    const result = await mock.fetcher.fetch(`${SITE}/ancien.pdf`, { accept: 'any', sink: collector().sink });
+    expect(result.kind).toBe('ok');
+    if (result.kind === 'ok') {
+      expect(result.exchange).toMatchObject({ url: `${SITE}/a.pdf`, status: 200, responseHeaders: { 'content-type': 'application/pdf' } });
+      expect(result.exchange).not.toHaveProperty('body');
+    }
+    expect(mock.exchanges.map((e) => [e.url, e.status])).toEqual([[`${SITE}/ancien.pdf`, 301]]);
+  });
+
   it('refuses the response when the sink throws (its body is not read), and caps the streamed bytes', async () => {
     mock = createMockSite({ maxBodyBytes: 1024 });
     mock.site.intercept({ path: '/faux.pdf' }).reply(200, '<html>Page introuvable</html>', { headers: { 'content-type': 'text/html' } });
