@@ -4,7 +4,7 @@
  * script, and the kept media. Only `SiteWriter` touches the site folder.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { ensureDir, isMissing, resolveInside } from '../archive/atomic-write.js';
 import { acquireLock } from '../archive/lock.js';
@@ -205,13 +205,22 @@ async function writeMedia(writer: SiteWriter, articles: readonly SiteSummary[], 
     if (seen.has(media.path)) continue;
     seen.add(media.path);
     const source = resolveInside(options.outDir, media.path);
-    try {
-      const { size, mtimeMs } = await stat(source);
-      const known = `${media.sha256}:${size}:${mtimeMs}`;
-      if (!writer.keepIfSame(media.path, known)) await writer.writeAs(media.path, await readFile(source), known);
-    } catch (error) {
-      if (!isMissing(error)) throw error;
-      options.logger.warn(`${media.path}: kept media file is missing from the archive`);
-    }
+    // Keyed by its file's identity, as articles are: an unchanged copy is neither read nor written again.
+    const stamp = stampOf(options.outDir, media.path);
+    const known = `${media.sha256}:${stamp}`;
+    if (stamp !== '' && writer.keepIfSame(media.path, known)) continue;
+    const bytes = stamp === '' ? undefined : await readMedia(source);
+    if (bytes) await writer.writeAs(media.path, bytes, known);
+    else options.logger.warn(`${media.path}: kept media file is missing from the archive`);
+  }
+}
+
+/** A media file's bytes; undefined when it is gone (removed since it was stamped). */
+async function readMedia(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
   }
 }
