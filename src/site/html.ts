@@ -41,9 +41,14 @@ export function renderExternalLink(url: string, text = url): string {
   return WEB_URL.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
-/** A relative link from `fromPath` to `toPath`, both site paths. */
+/** The relative path from `fromPath` to `toPath`, both site paths, as text (not yet escaped for HTML). */
+export function relativePath(fromPath: string, toPath: string): string {
+  return toRoot(fromPath) + toPath;
+}
+
+/** A relative link from `fromPath` to `toPath`, both site paths, escaped for an attribute. */
 export function linkTo(fromPath: string, toPath: string): string {
-  return escapeHtml(toRoot(fromPath) + toPath);
+  return escapeHtml(relativePath(fromPath, toPath));
 }
 
 /** A whole HTML page: French, one `<main>`, menus in `<nav>`, no request outside the site. */

@@ -11,8 +11,13 @@ import { escapeHtml } from './html.js';
 
 /** What rendering one body needs: the local copy of each kept image, as a link from the page. */
 export interface MarkdownContext {
-  /** Original image URL → its copy's URL relative to the page. */
+  /** Original image URL → its copy's path relative to the page (text, escaped when written). */
   readonly localImages: ReadonlyMap<string, string>;
+}
+
+/** The context as the image rule sees it: the copies' paths also as a set, built once per page. */
+interface RenderEnv extends MarkdownContext {
+  readonly localPaths: ReadonlySet<string>;
 }
 
 /** Link targets an article may keep: web pages, mail addresses, anchors in the page. */
@@ -48,16 +53,16 @@ export function createMarkdownRenderer(): (markdown: string, ctx: MarkdownContex
   };
   md.renderer.rules.heading_open = shiftHeading;
   md.renderer.rules.heading_close = shiftHeading;
-  return (markdown, ctx) => md.render(markdown, ctx);
+  return (markdown, ctx) => md.render(markdown, { ...ctx, localPaths: new Set(ctx.localImages.values()) } satisfies RenderEnv);
 }
 
-const renderImage: RenderRule = (tokens, idx, _options, env: MarkdownContext) => {
+const renderImage: RenderRule = (tokens, idx, _options, env: RenderEnv) => {
   const token = tokens[idx];
   if (!token) return '';
   const src = token.attrGet('src') ?? '';
   const alt = token.children ? token.children.map((c) => c.content).join('') : token.content;
   // The archive's Markdown links a kept image to its copy already; an older archive, to the original.
-  const local = env.localImages.get(src) ?? ([...env.localImages.values()].includes(src) ? src : undefined);
+  const local = env.localImages.get(src) ?? (env.localPaths.has(src) ? src : undefined);
   if (local) return `<img src="${escapeHtml(local)}" alt="${escapeHtml(alt)}" loading="lazy">`;
   const label = alt ? `Image non conservée : ${alt}` : 'Image non conservée';
   return `<a class="remote-image" href="${escapeHtml(src)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;

@@ -1,7 +1,7 @@
 /** An article's page: its metadata, its body from the archived Markdown, its links, WARC record and media. */
 import type { DateSource } from '../extract/types.js';
 import { renderFrenchDateTime, renderFrenchInstant } from './french.js';
-import { escapeHtml, linkTo, renderExternalLink, renderPage } from './html.js';
+import { escapeHtml, linkTo, relativePath, renderExternalLink, renderPage } from './html.js';
 import type { MarkdownContext } from './markdown.js';
 import type { SiteArticle } from './model.js';
 import { toMonthPage } from './page-lists.js';
@@ -24,7 +24,7 @@ export type RenderMarkdown = (markdown: string, ctx: MarkdownContext) => string;
 /** The article's page. */
 export function renderArticlePage(article: SiteArticle, renderMarkdown: RenderMarkdown): string {
   const { entry, page } = article;
-  const localImages = new Map(article.media.map((m) => [m.url, linkTo(page, m.path)]));
+  const localImages = new Map(article.media.map((m) => [m.url, relativePath(page, m.path)]));
   const dateLine = `<time datetime="${escapeHtml(entry.publishedAt ?? article.date)}">${renderFrenchDateTime(article.date, article.firstSeen ? null : entry.publishedAt)}</time>`;
   const firstSeen = article.firstSeen ? ' <span class="first-seen">(date de première capture : la page ne donnait pas de date)</span>' : '';
   const section = entry.section && article.sectionPage ? `<a href="${linkTo(page, article.sectionPage)}">${escapeHtml(entry.section)}</a>` : 'aucune';
