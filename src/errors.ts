@@ -139,6 +139,25 @@ export class StateCorruptError extends BeauvaisError {
 /** `site --to` names a folder that is not empty and was not built by `site`: never written into, never cleaned. Exit 1. */
 export class NotASiteFolderError extends BeauvaisError {}
 
+/** What a failed fetch of a page or media file comes to: gone from the site, skipped for good, or retried by the next run. */
+export type FailureKind = 'gone' | 'skipped' | 'retry';
+
+/** Whether the server says the resource is no more (404 Not Found, 410 Gone): asking again will not help. */
+export function isGone(error: BeauvaisError): boolean {
+  return error instanceof HttpStatusError && (error.status === 404 || error.status === 410);
+}
+
+/**
+ * How a failed fetch is handled: gone (404, 410), never followed off the site, or one of the caller's
+ * `skippable` errors (what it refuses for good, such as a PDF where a page was expected) is skipped;
+ * anything else may succeed later, so the next run retries it.
+ */
+export function failureKind(error: BeauvaisError, skippable: readonly (new (...args: never[]) => BeauvaisError)[] = []): FailureKind {
+  if (isGone(error)) return 'gone';
+  if (error instanceof OffSiteRedirectError || skippable.some((type) => error instanceof type)) return 'skipped';
+  return 'retry';
+}
+
 /** A short human description of any thrown value (error code first: ECONNRESET says more than a stack). */
 export function describeCause(cause: unknown): string {
   if (cause === undefined || cause === null) return 'unknown cause';

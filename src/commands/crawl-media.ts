@@ -9,7 +9,7 @@ import type { MediaWrite } from '../archive/media-files.js';
 import { toMediaKeys } from '../archive/save-plan.js';
 import { isSameValue } from '../archive/state.js';
 import type { CrawlConfig } from '../config.js';
-import { BodyTooLargeError, HttpStatusError, MediaTypeError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
+import { BodyTooLargeError, failureKind, MediaTypeError, type BeauvaisError } from '../errors.js';
 import type { RobotsPolicy } from '../http/robots.js';
 import { validatorsOf } from '../http/headers.js';
 import type { Exchange, Fetcher, FetchOk } from '../http/types.js';
@@ -193,8 +193,7 @@ async function recordStreamed(result: FetchOk, path: string | undefined, deps: M
 /** Gone, too large or off the site: reported and skipped. Anything else failed and is retried next run. */
 function reportFailure(error: BeauvaisError, deps: MediaDeps): Download {
   if (deps.signal.aborted) return { kind: 'skipped' };
-  const gone = error instanceof HttpStatusError && (error.status === 404 || error.status === 410);
-  if (gone || error instanceof OffSiteRedirectError || error instanceof BodyTooLargeError) {
+  if (failureKind(error, [BodyTooLargeError]) !== 'retry') {
     deps.stats.skipped += 1;
     deps.logger.info(`media skipped: ${error instanceof BodyTooLargeError ? `${error.message} (--media-max-mb)` : error.message}`);
     return { kind: 'skipped' };

@@ -9,7 +9,7 @@ import type { Frontier, FrontierItem } from '../discover/frontier.js';
 import { parseFeed } from '../discover/feeds.js';
 import { parseSitemap } from '../discover/sitemaps.js';
 import { articleIdFromUrl } from '../discover/urls.js';
-import { HttpStatusError, NotHtmlError, OffSiteRedirectError, type BeauvaisError } from '../errors.js';
+import { failureKind, HttpStatusError, NotHtmlError, type BeauvaisError } from '../errors.js';
 import type { Article } from '../extract/types.js';
 import { validatorsOf } from '../http/headers.js';
 import type { Fetcher, FetchOk } from '../http/types.js';
@@ -185,12 +185,12 @@ async function recordInterrupted(url: string, deps: PageDeps, reason = 'interrup
 /** Gone, not HTML or off-site: reported and skipped. Anything else failed and is retried next run. */
 async function reportPageFailure(url: string, error: BeauvaisError, deps: PageDeps, detail?: string): Promise<void> {
   if (deps.signal.aborted) return recordInterrupted(url, deps);
-  const gone = error instanceof HttpStatusError && (error.status === 404 || error.status === 410);
-  if (gone || error instanceof NotHtmlError || error instanceof OffSiteRedirectError) {
+  const kind = failureKind(error, [NotHtmlError]);
+  if (kind !== 'retry') {
     deps.stats.skipped += 1;
     deps.logger.info(`skipped: ${error.message}`);
     // Known from an earlier run and now gone: not asked again every run (a link to it still is).
-    if (gone) await deps.store.recordGone(url);
+    if (kind === 'gone') await deps.store.recordGone(url);
     return;
   }
   deps.stats.failed += 1;
