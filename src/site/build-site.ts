@@ -107,14 +107,16 @@ async function buildLocked(options: SiteBuildOptions): Promise<SiteBuildSummary>
     }
     const article = toSiteArticle(source, item.entry);
     const key = createHash('sha256').update(JSON.stringify(item.entry)).digest('hex');
+    // The search index and the history page's last diff both need the text: it is computed once.
+    const text = toPlainText(item.entry.markdown);
     if (!writer.keepArticle(source, key)) {
       rendered += 1;
       // Awaited apart: `unreadable += await …` would add to the count read before the await, losing other visits' errors.
-      const missingHistory = await writeArticlePages(writer, article, renderMarkdown, options);
+      const missingHistory = await writeArticlePages(writer, article, text, renderMarkdown, options);
       unreadable += missingHistory;
       writer.recordArticle(source, key, article.historyPage ? [article.page, article.historyPage] : [article.page]);
     }
-    const weights = toTermWeights(article.title, toPlainText(item.entry.markdown));
+    const weights = toTermWeights(article.title, text);
     const summary = toSiteSummary(article);
     summaries[id] = summary;
     const shardList = toShardList(weights);
@@ -178,8 +180,8 @@ function* renderListings(index: SiteIndex): Iterable<[string, string]> {
   yield ['assets/search.js', renderSearchClient()];
 }
 
-/** Writes an article's page and its history page; returns how many history files could not be read. */
-async function writeArticlePages(writer: SiteWriter, article: SiteArticle, renderMarkdown: RenderMarkdown, options: SiteBuildOptions): Promise<number> {
+/** Writes an article's page and its history page (`text`: its plain text); returns how many history files could not be read. */
+async function writeArticlePages(writer: SiteWriter, article: SiteArticle, text: string, renderMarkdown: RenderMarkdown, options: SiteBuildOptions): Promise<number> {
   await writer.write(article.page, renderArticlePage(article, renderMarkdown));
   if (!article.historyPage) return 0;
   const versions: ArticleVersion[] = [];
@@ -193,7 +195,7 @@ async function writeArticlePages(writer: SiteWriter, article: SiteArticle, rende
       versions.push({ entry: version.entry, file });
     }
   }
-  versions.push({ entry: article.entry, file: article.source });
+  versions.push({ entry: article.entry, file: article.source, text });
   await writer.write(article.historyPage, renderHistoryPage(article, versions));
   return unreadable;
 }

@@ -6,7 +6,7 @@ const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet'
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/;
 
 /** "décembre" for month 12. */
-function monthName(month: number): string {
+export function monthName(month: number): string {
   return MONTHS[month - 1] ?? String(month);
 }
 

@@ -17,6 +17,8 @@ const WORDS = /\S+\s*/g;
 export interface ArticleVersion {
   readonly entry: ArchiveEntry;
   readonly file: string;
+  /** Its plain text, when the caller has it already (the current version's, read for the search index). */
+  readonly text?: string;
 }
 
 /** The history page of `article`, given its versions oldest first (the current one last). */
@@ -24,7 +26,7 @@ export function renderHistoryPage(article: SiteArticle, versions: readonly Artic
   const page = article.historyPage ?? article.page;
   // Each version's date and text, once: every middle version is both a diff's old and next side.
   const fetched = versions.map((v) => escapeHtml(renderFrenchInstant(v.entry.fetchedAt)));
-  const texts = versions.map((v) => toPlainText(v.entry.markdown));
+  const texts = versions.map((v) => v.text ?? toPlainText(v.entry.markdown));
   const list = versions.map((v, i) => `<li><a href="#v${i + 1}">Version ${i + 1}</a>, récupérée le <time datetime="${escapeHtml(v.entry.fetchedAt)}">${fetched[i]}</time>${i === versions.length - 1 ? ' (actuelle)' : ''}</li>`);
   const diffs = versions.slice(0, -1).map((v, i) => {
     const next = versions[i + 1] as ArticleVersion;

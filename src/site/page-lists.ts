@@ -13,13 +13,13 @@ export interface SiteIndex {
   readonly articles: readonly SiteSummary[];
   /** "YYYY-MM" → articles of that month, newest first. */
   readonly byMonth: ReadonlyMap<string, readonly SiteSummary[]>;
-  /** Section page → its name and articles, newest first. */
+  /** Section page → its name and articles, newest first; sections by name, in French alphabetical order. */
   readonly bySection: ReadonlyMap<string, { readonly name: string; readonly articles: readonly SiteSummary[] }>;
   /** Year → its months with their counts, newest year first, months in calendar order. */
   readonly byYear: ReadonlyMap<string, readonly (readonly [month: string, count: number])[]>;
 }
 
-/** Groups articles (already newest first) by month, by section and by year. */
+/** Groups articles (already newest first) by month, by section (in French alphabetical order) and by year. */
 export function toSiteIndex(articles: readonly SiteSummary[]): SiteIndex {
   const byMonth = new Map<string, SiteSummary[]>();
   const bySection = new Map<string, { name: string; articles: SiteSummary[] }>();
@@ -33,7 +33,7 @@ export function toSiteIndex(articles: readonly SiteSummary[]): SiteIndex {
       bySection.set(a.sectionPage, group);
     }
   }
-  return { articles, byMonth, bySection, byYear: groupYears(byMonth) };
+  return { articles, byMonth, bySection: sortSections(bySection), byYear: groupYears(byMonth) };
 }
 
 /** A month's page path ("2017/12/index.html"). */
@@ -63,7 +63,7 @@ export function renderHomePage(index: SiteIndex): string {
   const main = `<h1>Les actualités de Beauvais, archivées</h1>
 <p>${renderCount(index.articles.length, 'article archivé', 'articles archivés')}, datés par leur publication.</p>
 <section aria-labelledby="chronologie"><h2 id="chronologie">Chronologie</h2>
-${renderTimeline(counts, (month) => linkTo(path, toMonthPage(month)))}
+${renderTimeline(counts, (month) => linkTo(path, toMonthPage(month)), [...index.byYear.keys()].reverse())}
 </section>
 <section aria-labelledby="derniers"><h2 id="derniers">Derniers articles</h2>
 ${renderArticleList(path, index.articles.slice(0, LATEST))}
@@ -123,9 +123,14 @@ function renderSideLists(from: string, index: SiteIndex): string {
 }
 
 function renderSectionList(from: string, index: SiteIndex): string {
-  const sections = [...index.bySection].sort(([, a], [, b]) => a.name.localeCompare(b.name, 'fr'));
+  const sections = [...index.bySection];
   if (sections.length === 0) return '<p>Aucune rubrique.</p>';
   return `<ul>${sections.map(([page, g]) => `<li><a href="${linkTo(from, page)}">${escapeHtml(g.name)}</a> (${g.articles.length})</li>`).join('')}</ul>`;
+}
+
+/** The sections in the order every page lists them, sorted once per build. */
+function sortSections<T extends { readonly name: string }>(bySection: ReadonlyMap<string, T>): Map<string, T> {
+  return new Map([...bySection].sort(([, a], [, b]) => a.name.localeCompare(b.name, 'fr')));
 }
 
 /** Year → its months with counts, newest year first, months in calendar order. */

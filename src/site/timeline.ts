@@ -3,7 +3,7 @@
  * bar a link to its month's page. It needs no script; its title, description and axis labels are
  * text, and the same figures follow as a table for readers who do not see the chart.
  */
-import { renderCount, renderMonth } from './french.js';
+import { monthName, renderCount, renderMonth } from './french.js';
 import { escapeHtml } from './html.js';
 
 /** The plot's target width: the bars share it, each between MIN_SLOT and MAX_SLOT wide. */
@@ -32,8 +32,11 @@ export function listMonths(first: string, last: string): string[] {
   return months;
 }
 
-/** The chart and its table; `monthPage` gives the link of a month's page from the page the chart is on. */
-export function renderTimeline(counts: ReadonlyMap<string, number>, monthPage: (month: string) => string): string {
+/**
+ * The chart and its table; `monthPage` gives the link of a month's page from the page the chart is on,
+ * `years` the years the counts span, oldest first (the site's index holds them already).
+ */
+export function renderTimeline(counts: ReadonlyMap<string, number>, monthPage: (month: string) => string, years: readonly string[] = yearsOf(counts)): string {
   const keys = [...counts.keys()].sort();
   const first = keys[0];
   const last = keys[keys.length - 1];
@@ -55,7 +58,7 @@ export function renderTimeline(counts: ReadonlyMap<string, number>, monthPage: (
     return `<a href="${escapeHtml(monthPage(month))}" aria-label="${escapeHtml(label)}"><rect class="bar" x="${x}" y="${TOP + PLOT_HEIGHT - h}" width="${bar}" height="${h}"><title>${escapeHtml(label)}</title></rect></a>`;
   });
   // A year's label under its January, and under the first month unless a January follows too closely.
-  const years = months.flatMap((month, i) =>
+  const yearLabels = months.flatMap((month, i) =>
     month.endsWith('-01') || (i === 0 && Number(month.slice(5, 7)) <= 9)
       ? [`<text class="axis-label" x="${LEFT + i * slot}" y="${TOP + PLOT_HEIGHT + 16}">${month.slice(0, 4)}</text>`]
       : [],
@@ -73,22 +76,26 @@ export function renderTimeline(counts: ReadonlyMap<string, number>, monthPage: (
 <title id="timeline-title">Articles par mois</title>
 <desc id="timeline-desc">${escapeHtml(description)}</desc>
 ${axes.join('\n')}
-${years.join('\n')}
+${yearLabels.join('\n')}
 ${bars.join('\n')}
 </svg>
 </div>
 <figcaption>Articles publiés chaque mois. ${escapeHtml(description)} Chaque barre mène aux articles de son mois.</figcaption>
 <details>
 <summary>Les mêmes chiffres en tableau</summary>
-${renderTable(counts)}
+${renderTable(counts, years)}
 </details>
 </figure>`;
 }
 
+/** The years of the months counted ("YYYY"), oldest first. */
+function yearsOf(counts: ReadonlyMap<string, number>): string[] {
+  return [...new Set([...counts.keys()].map((k) => k.slice(0, 4)))].sort();
+}
+
 /** One row per year, one column per month. */
-function renderTable(counts: ReadonlyMap<string, number>): string {
-  const years = [...new Set([...counts.keys()].map((k) => k.slice(0, 4)))].sort();
-  const head = Array.from({ length: 12 }, (_, i) => `<th scope="col">${renderMonth(`2000-${String(i + 1).padStart(2, '0')}`).slice(0, -5)}</th>`).join('');
+function renderTable(counts: ReadonlyMap<string, number>, years: readonly string[]): string {
+  const head = Array.from({ length: 12 }, (_, i) => `<th scope="col">${monthName(i + 1)}</th>`).join('');
   const rows = years.map((year) => {
     const cells = Array.from({ length: 12 }, (_, i) => `<td>${counts.get(`${year}-${String(i + 1).padStart(2, '0')}`) ?? 0}</td>`).join('');
     return `<tr><th scope="row">${year}</th>${cells}</tr>`;
