@@ -47,25 +47,22 @@ export function mediaSettings({ file, data }: ArchiveSettings, config: CrawlConf
 }
 
 /** What opening the archiver of a crawl takes. */
-export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher' | 'base' | 'settings' | 'full'> {
-  readonly config: CrawlConfig;
-  /** `<out>/archive.yaml`, read once by the crawl. */
-  readonly archive: ArchiveSettings;
+export interface OpenMediaOptions extends Omit<MediaDeps, 'fetcher'> {
+  /** --dry-run: nothing is downloaded. */
+  readonly dryRun: boolean;
   /** The crawl's fetcher with another body cap (same dispatcher, gate, scope and exchange listener). */
   readonly fetcherFor: (maxBodyBytes: number) => Fetcher;
 }
 
 /** The crawl's media archiver, or undefined when media are off (or the run is dry: nothing is downloaded). */
-export async function openMediaArchiver(options: OpenMediaOptions): Promise<MediaArchiver | undefined> {
-  const settings = mediaSettings(options.archive, options.config);
-  if (!settings.enabled) return undefined;
-  if (options.config.dryRun) {
-    options.logger.info('dry run: no media file is downloaded');
+export function openMediaArchiver(options: OpenMediaOptions): MediaArchiver | undefined {
+  const { dryRun, fetcherFor, ...deps } = options;
+  if (!deps.settings.enabled) return undefined;
+  if (dryRun) {
+    deps.logger.info('dry run: no media file is downloaded');
     return undefined;
   }
-  const { config } = options;
-  const fetcher = options.fetcherFor(settings.maxFileBytes);
-  return createMediaArchiver({ ...options, fetcher, base: config.baseUrl, settings, full: config.full });
+  return createMediaArchiver({ ...deps, fetcher: fetcherFor(deps.settings.maxFileBytes) });
 }
 
 /** What the media of one article came to. */

@@ -21,8 +21,8 @@ import { type CommandContext, writeOut } from './context.js';
 import { createAnalyser } from './analyser-pool.js';
 import { countFailures, createStats, renderSummary } from './crawl-stats.js';
 import { readArchiveSettings } from './archive-settings.js';
-import { openMediaArchiver } from './crawl-media.js';
-import { openCrawlRecorder } from './crawl-warc.js';
+import { mediaSettings, openMediaArchiver } from './crawl-media.js';
+import { openCrawlRecorder, type WarcRecorder } from './crawl-warc.js';
 import { runCrawler } from './crawler.js';
 
 /** Runs `crawl` and returns its exit code (0, 1, 3, 130, 143; usage errors are thrown). */
@@ -36,17 +36,13 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
   let outcome: number = ExitCode.ok;
   try {
     const store = await openArchive(config.outDir, { clock: ctx.clock, logger, dryRun: config.dryRun });
-    // Opened once the lock is held: two crawls never append to one archive's WARC files.
-    // archive.yaml is read once, before any request: a bad setting stops the run before it starts.
-    const archive = await readArchiveSettings(config.outDir).catch(async (error: unknown) => {
-      await store.close();
-      throw error;
-    });
-    const warc = await openCrawlRecorder(config, archive, ctx.clock, logger).catch(async (error: unknown) => {
-      await store.close();
-      throw error;
-    });
+    let warc: WarcRecorder | undefined;
     try {
+      // archive.yaml is read once, before any request: a bad setting stops the run before it starts.
+      const archive = await readArchiveSettings(config.outDir);
+      const mediaConfig = mediaSettings(archive, config);
+      // Opened once the lock is held: two crawls never append to one archive's WARC files.
+      warc = await openCrawlRecorder(config, archive, ctx.clock, logger);
       const gate = createRequestGate({ minGapMs: config.delayMs, clock: ctx.clock });
       const fetcherOptions: FetcherOptions = {
         dispatcher,
@@ -63,8 +59,11 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
       const fetcher = createFetcher(fetcherOptions);
       const robots = await readRobots(fetcher, config, logger);
       if (!robots) return (outcome = ExitCode.fatal);
-      const media = await openMediaArchiver({
-        config, archive, store, robots, stats, logger,
+      const media = openMediaArchiver({
+        settings: mediaConfig, store, robots, stats, logger,
+        base: config.baseUrl,
+        full: config.full,
+        dryRun: config.dryRun,
         signal: interruption.signal,
         record: warc?.onExchange,
         fetcherFor: (maxBodyBytes) => createFetcher({ ...fetcherOptions, maxBodyBytes }),
