@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -78,7 +78,8 @@ function createWrite(ctx: WriteContext): MediaWrite {
     construct(done) {
       if (ctx.dryRun) return done();
       ensureDir(ctx.dir).then(() => {
-        const opening = createWriteStream(temp, { flags: 'wx' });
+        // flush: the bytes reach the disk before the file closes, so the rename never keeps an empty file after a crash.
+        const opening = createWriteStream(temp, { flags: 'wx', flush: true });
         const failed = (error: Error) => done(new ArchiveWriteError(temp, error));
         opening.once('error', failed).once('open', () => {
           opening.off('error', failed);
@@ -100,6 +101,7 @@ function createWrite(ctx: WriteContext): MediaWrite {
       complete = true;
       if (!file) return done();
       file.end();
+      // Settles once the file is closed, and so after the fsync that `flush` asks for first.
       finished(file).then(() => done(), (error: Error) => done(new ArchiveWriteError(temp, error)));
     },
     destroy(error, done) {
@@ -132,10 +134,7 @@ function createWrite(ctx: WriteContext): MediaWrite {
     if (!ctx.dryRun) {
       try {
         if (existing) await rm(temp, { force: true });
-        else {
-          await flush(temp);
-          await rename(temp, resolveInside(ctx.outDir, path));
-        }
+        else await rename(temp, resolveInside(ctx.outDir, path));
       } catch (error) {
         await rm(temp, { force: true }).catch(() => undefined);
         throw new ArchiveWriteError(resolveInside(ctx.outDir, path), error);
@@ -143,16 +142,6 @@ function createWrite(ctx: WriteContext): MediaWrite {
     }
     index.set(sha256, path);
     return { path, sha256, bytes };
-  }
-}
-
-/** Forces a file's bytes to disk before it is renamed into place (a crash never leaves an empty file). */
-async function flush(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 
