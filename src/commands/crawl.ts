@@ -5,13 +5,10 @@
 import { type ArchiveStore, openArchive } from '../archive/store.js';
 import { type CrawlConfig, type RawOptions, resolveCrawlConfig } from '../config.js';
 import { createFrontier, type Frontier } from '../discover/frontier.js';
-import { isInScope } from '../discover/urls.js';
 import { RobotsUnavailableError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { createDispatcher, createFetcher, type FetcherOptions } from '../http/fetch.js';
-import { allowAllPolicy, fetchRobots, type RobotsPolicy } from '../http/robots.js';
-import { createRequestGate } from '../http/schedule.js';
-import type { Fetcher } from '../http/types.js';
+import { allowAllPolicy, type RobotsPolicy } from '../http/robots.js';
+import { openSiteFetcher, type SiteFetcher } from '../http/site-fetcher.js';
 import { renderUserAgent } from '../http/user-agent.js';
 import type { Logger } from '../log.js';
 import { createProgress } from '../output/progress.js';
@@ -32,7 +29,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
   const { logger } = progress;
   const interruption = listenForInterruption(ctx.signal);
   const stats = createStats(ctx.clock.now());
-  const dispatcher = ctx.dispatcher ?? createDispatcher({ connections: config.concurrency });
+  let site: SiteFetcher | undefined;
   let outcome: number = ExitCode.ok;
   try {
     const store = await openArchive(config.outDir, { clock: ctx.clock, logger, dryRun: config.dryRun });
@@ -43,21 +40,21 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
       const mediaConfig = mediaSettings(archive, config);
       // Opened once the lock is held: two crawls never append to one archive's WARC files.
       warc = await openCrawlRecorder(config, archive, ctx.clock, logger);
-      const gate = createRequestGate({ minGapMs: config.delayMs, clock: ctx.clock });
-      const fetcherOptions: FetcherOptions = {
-        dispatcher,
+      site = openSiteFetcher({
+        site: config.baseUrl,
         userAgent: config.userAgent,
         timeoutMs: config.timeoutMs,
-        maxBodyBytes: config.maxBodyBytes,
+        delayMs: config.delayMs,
         retries: config.retries,
-        isInScope: (url) => isInScope(url, config.baseUrl),
-        gate,
+        maxBodyBytes: config.maxBodyBytes,
+        dispatcher: ctx.dispatcher,
+        connections: config.concurrency,
         clock: ctx.clock,
         logger,
         onExchange: warc?.onExchange,
-      };
-      const fetcher = createFetcher(fetcherOptions);
-      const robots = await readRobots(fetcher, config, logger);
+      });
+      const { fetcher } = site;
+      const robots = await readRobots(site, config, logger);
       if (!robots) return (outcome = ExitCode.fatal);
       const media = openMediaArchiver({
         settings: mediaConfig, store, robots, stats, logger,
@@ -66,11 +63,11 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
         dryRun: config.dryRun,
         signal: interruption.signal,
         record: warc?.onExchange,
-        fetcherFor: (maxBodyBytes) => createFetcher({ ...fetcherOptions, maxBodyBytes }),
+        fetcherFor: site.withMaxBodyBytes,
       });
+      // The requests are already spaced by the larger of the two; said only when robots.txt's is.
       if (robots.crawlDelayMs !== undefined && robots.crawlDelayMs > config.delayMs) {
         logger.info(`robots.txt asks for a Crawl-delay of ${robots.crawlDelayMs / 1000} s: honoured`);
-        gate.setMinGap(robots.crawlDelayMs);
       }
       // --since pages through the listings for recent articles only: it does not revisit the archive.
       const frontier = seedFrontier(config, robots, store.failedUrls(), config.since === undefined ? store.knownUrls() : []);
@@ -102,7 +99,7 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
   } finally {
     progress.stop();
     interruption.dispose();
-    if (!ctx.dispatcher) await dispatcher.close();
+    await site?.close();
     if (config.logLevel !== 'quiet' || outcome !== ExitCode.ok) {
       const label = interruption.signal.aborted ? `(interrupted by ${String(interruption.signal.reason)}) ` : config.dryRun ? '(dry run) ' : '';
       ctx.stderr.write(renderSummary(stats, ctx.clock.now(), label));
@@ -111,18 +108,15 @@ export async function runCrawlCommand(raw: RawOptions, ctx: CommandContext): Pro
 }
 
 /** robots.txt, or null when it is unavailable (RFC 9309: assume complete disallow; the run stops). */
-async function readRobots(fetcher: Fetcher, config: CrawlConfig, logger: Logger): Promise<RobotsPolicy | null> {
+async function readRobots(site: SiteFetcher, config: CrawlConfig, logger: Logger): Promise<RobotsPolicy | null> {
   if (config.ignoreRobots) {
     logger.warn('--ignore-robots: robots.txt is not read');
     return allowAllPolicy();
   }
-  try {
-    return await fetchRobots(fetcher, config.baseUrl, config.userAgent);
-  } catch (error) {
-    if (!(error instanceof RobotsUnavailableError)) throw error;
-    logger.error(`${error.message}; nothing was fetched. Run again later, or use --ignore-robots.`);
-    return null;
-  }
+  const robots = await site.readRobots();
+  if (!(robots instanceof RobotsUnavailableError)) return robots;
+  logger.error(`${robots.message}; nothing was fetched. Run again later, or use --ignore-robots.`);
+  return null;
 }
 
 /**

@@ -4,12 +4,10 @@
  * Crawl-delay, when larger), host-wide backoff on 429/503. Loaded only when an input is a URL, so
  * `extract` of saved pages never loads the HTTP stack.
  */
-import type { Dispatcher } from 'undici';
 import { isInScope } from '../discover/urls.js';
 import { BeauvaisError, RobotsDisallowedError, RobotsUnavailableError } from '../errors.js';
-import { createDispatcher, createFetcher } from '../http/fetch.js';
-import { fetchRobots, type RobotsPolicy } from '../http/robots.js';
-import { createRequestGate } from '../http/schedule.js';
+import type { RobotsPolicy } from '../http/robots.js';
+import { openSiteFetcher } from '../http/site-fetcher.js';
 import { renderUserAgent } from '../http/user-agent.js';
 import type { Logger } from '../log.js';
 import { readVersion } from '../version.js';
@@ -40,48 +38,34 @@ export interface PageFetcherOptions {
 
 /** A polite fetcher for the pages of `options.site`. */
 export function createPageFetcher(options: PageFetcherOptions, ctx: CommandContext, logger: Logger): PageFetcher {
-  const dispatcher: Dispatcher = ctx.dispatcher ?? createDispatcher({ connections: 1 });
-  const userAgent = renderUserAgent(readVersion());
-  const gate = createRequestGate({ minGapMs: options.delayMs, clock: ctx.clock });
   // Body size and redirect limits: the fetcher's defaults, as in a crawl.
-  const fetcher = createFetcher({
-    dispatcher,
-    userAgent,
+  const site = openSiteFetcher({
+    site: options.site,
+    userAgent: renderUserAgent(readVersion()),
     timeoutMs: options.timeoutMs,
+    delayMs: options.delayMs,
     retries: 2,
-    isInScope: (url) => isInScope(url, options.site),
-    gate,
+    dispatcher: ctx.dispatcher,
+    connections: 1,
     clock: ctx.clock,
     logger,
   });
+  // Read once, at the first URL.
   let robots: Promise<RobotsPolicy | RobotsUnavailableError> | undefined;
-  const readRobots = async (): Promise<RobotsPolicy | RobotsUnavailableError> => {
-    try {
-      const policy = await fetchRobots(fetcher, options.site, userAgent);
-      // The gate keeps the larger of its own gap and robots.txt's Crawl-delay.
-      if (policy.crawlDelayMs !== undefined) gate.setMinGap(policy.crawlDelayMs);
-      return policy;
-    } catch (error) {
-      if (error instanceof RobotsUnavailableError) return error;
-      throw error;
-    }
-  };
   return {
     async fetchPage(url) {
       if (!URL.canParse(url)) return new BeauvaisError('not a URL', { url });
       if (!isInScope(new URL(url), options.site)) {
         return new BeauvaisError(`not on ${options.site.origin}, the site of this run: not fetched (one site per run)`, { url });
       }
-      const policy = await (robots ??= readRobots());
+      const policy = await (robots ??= site.readRobots());
       if (policy instanceof RobotsUnavailableError) return policy;
       if (!policy.isAllowed(url)) return new RobotsDisallowedError(url);
-      const result = await fetcher.fetch(url, { accept: 'any', signal: ctx.signal });
+      const result = await site.fetcher.fetch(url, { accept: 'any', signal: ctx.signal });
       if (result.kind === 'failed') return result.error;
       if (result.kind === 'not-modified') return new BeauvaisError(`unexpected 304 for ${url}`, { url });
       return { body: result.body, url: result.finalUrl, headers: { ...result.headers }, fetchedAt: result.fetchedAt };
     },
-    async close() {
-      if (!ctx.dispatcher) await dispatcher.close();
-    },
+    close: () => site.close(),
   };
 }
