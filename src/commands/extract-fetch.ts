@@ -4,7 +4,7 @@
  * Crawl-delay, when larger), host-wide backoff on 429/503. Loaded only when an input is a URL, so
  * `extract` of saved pages never loads the HTTP stack.
  */
-import { isInScope } from '../discover/urls.js';
+import { isInScope, parseHref } from '../discover/urls.js';
 import { BeauvaisError, RobotsDisallowedError, RobotsUnavailableError } from '../errors.js';
 import type { RobotsPolicy } from '../http/robots.js';
 import { openSiteFetcher } from '../http/site-fetcher.js';
@@ -54,8 +54,9 @@ export function createPageFetcher(options: PageFetcherOptions, ctx: CommandConte
   let robots: Promise<RobotsPolicy | RobotsUnavailableError> | undefined;
   return {
     async fetchPage(url) {
-      if (!URL.canParse(url)) return new BeauvaisError('not a URL', { url });
-      if (!isInScope(new URL(url), options.site)) {
+      const target = parseHref(url, options.site);
+      if (!target) return new BeauvaisError('not a URL', { url });
+      if (!isInScope(target, options.site)) {
         return new BeauvaisError(`not on ${options.site.origin}, the site of this run: not fetched (one site per run)`, { url });
       }
       const policy = await (robots ??= site.readRobots());

@@ -9,6 +9,10 @@ import { UsageError } from '../errors.js';
 /** What an input names. */
 export type InputKind = 'url' | 'stdin' | 'file';
 
+/**
+ * An input that starts as a URL is one, even a malformed one: it then fails alone as "not a URL",
+ * where isAbsoluteUrl (discover/urls.ts) would send `http://` to be read as a missing file.
+ */
 const URL_INPUT = /^https?:\/\//iu;
 
 /** Whether an input is a URL to fetch, stdin, or a file to read. */

@@ -23,8 +23,10 @@ export interface ExtractOptions {
   /** A file listing more inputs, one a line. */
   readonly inputFile: string | undefined;
   readonly format: 'json' | 'markdown';
-  /** The URL a file or stdin page was published at, or the site it belongs to; for URLs, the one site fetched. */
+  /** The URL a file or stdin page was published at, or the site it belongs to, as given. */
   readonly baseUrl: string | undefined;
+  /** `baseUrl` checked and parsed: for URLs, the one site fetched (without it, the first URL's). */
+  readonly site: URL | undefined;
   readonly timeoutMs: number;
   /** Minimum gap between request starts to the site (robots.txt Crawl-delay wins when larger). */
   readonly delayMs: number;
@@ -55,13 +57,14 @@ export function resolveExtractOptions(inputs: readonly string[], raw: RawExtract
   if (format !== 'json' && format !== 'markdown') {
     throw new UsageError(`--format: "${format}" is not one of json, markdown`);
   }
-  if (raw.baseUrl !== undefined) parseBaseUrl(raw.baseUrl);
+  const site = raw.baseUrl === undefined ? undefined : parseBaseUrl(raw.baseUrl);
   if (raw.to !== undefined && format !== 'markdown') throw new UsageError('--to writes Markdown files: use it with --format markdown');
   return {
     inputs,
     inputFile: raw.inputFile,
     format,
     baseUrl: raw.baseUrl,
+    site,
     timeoutMs: parseIntOption('timeout', raw.timeout ?? DEFAULTS.timeout, 100, 600_000),
     delayMs: parseIntOption('delay', raw.delay ?? DEFAULTS.delay, 0, 600_000),
     to: raw.to,
@@ -109,7 +112,7 @@ function createPageLoader(options: ExtractOptions, inputs: readonly string[], ct
   const openFetcher = async (): Promise<PageFetcher> => {
     // Loaded only for URLs: `extract` of saved pages never pays for undici.
     const { createPageFetcher } = await import('./extract-fetch.js');
-    const site = parseBaseUrl(options.baseUrl ?? firstUrl ?? DEFAULT_BASE_URL);
+    const site = options.site ?? parseBaseUrl(firstUrl ?? DEFAULT_BASE_URL);
     return createPageFetcher({ site, timeoutMs: options.timeoutMs, delayMs: options.delayMs }, ctx, logger);
   };
   return {
