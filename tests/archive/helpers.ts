@@ -1,11 +1,12 @@
 /** Shared pieces of the archive tests: articles, temp folders, a fake clock, a recording logger. */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { openArchive } from '../../src/archive/store.js';
 import type { Clock } from '../../src/clock.js';
 import type { Article } from '../../src/extract/types.js';
-import type { Logger } from '../../src/log.js';
+import { silentLogger, type Logger } from '../../src/log.js';
 
 /** An article as the extractor would give it; the content hash follows the Markdown. */
 export function makeArticle(overrides: Partial<Article> = {}): Article {
@@ -80,4 +81,17 @@ export async function ageTree(dir: string): Promise<void> {
   const past = new Date('2001-01-01T00:00:00Z');
   for (const relative of (await treeState(dir)).keys()) await utimes(path.join(dir, relative), past, past);
   await utimes(dir, past, past);
+}
+
+/**
+ * An archive in `dir` holding one article ("2017/12/2017-12-08-un.md") and a copy of it with no date
+ * to file it under ("2017/12/2017-12-08-sans-date.md": no publishedAt, a firstSeenAt that is no date).
+ */
+export async function writeArchiveWithUndatedFile(dir: string): Promise<void> {
+  const store = await openArchive(dir, { clock: fakeClock(), logger: silentLogger });
+  await store.save({ article: makeArticle({ id: '1', title: 'Un', markdown: 'un' }), fetchedAt: '2026-11-26T10:00:00.000Z', aliases: [] });
+  await store.close();
+  const text = await readFile(path.join(dir, '2017', '12', '2017-12-08-un.md'), 'utf8');
+  const undated = text.replace(/^publishedAt: .*$/m, 'publishedAt: null').replace(/^firstSeenAt: .*$/m, 'firstSeenAt: "un jour"');
+  await writeFile(path.join(dir, '2017', '12', '2017-12-08-sans-date.md'), undated);
 }

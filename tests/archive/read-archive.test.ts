@@ -1,10 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArchive, readArchiveItem, type ArchiveItem, type ArchiveReadError } from '../../src/archive/read-archive.js';
 import { openArchive } from '../../src/archive/store.js';
 import { silentLogger } from '../../src/log.js';
-import { fakeClock, makeArticle, makeTempDir } from './helpers.js';
+import { fakeClock, makeArticle, makeTempDir, writeArchiveWithUndatedFile } from './helpers.js';
 
 let out: string;
 let cleanup: () => Promise<void>;
@@ -64,12 +64,7 @@ describe('readArchive', () => {
   });
 
   it('reports a file with no date to file it under, and goes on', async () => {
-    const store = await openArchive(out, { clock: fakeClock(), logger: silentLogger });
-    await store.save({ article: makeArticle({ id: '1', title: 'Un', markdown: 'un' }), fetchedAt: '2026-11-26T10:00:00.000Z', aliases: [] });
-    await store.close();
-    const text = await readFile(path.join(out, '2017', '12', '2017-12-08-un.md'), 'utf8');
-    const undated = text.replace(/^publishedAt: .*$/m, 'publishedAt: null').replace(/^firstSeenAt: .*$/m, 'firstSeenAt: "un jour"');
-    await writeFile(path.join(out, '2017', '12', '2017-12-08-sans-date.md'), undated);
+    await writeArchiveWithUndatedFile(out);
 
     const items = await collect(out);
     expect(items.map((i) => [i.path, 'error' in i])).toEqual([

@@ -9,7 +9,7 @@ import { parseArchiveFile, renderArchiveFile } from '../../src/archive/front-mat
 import { openArchive } from '../../src/archive/store.js';
 import { buildSite } from '../../src/site/build-site.js';
 import { silentLogger } from '../../src/log.js';
-import { fakeClock, makeArticle, makeTempDir, recordingLogger } from '../archive/helpers.js';
+import { fakeClock, makeArticle, makeTempDir, recordingLogger, writeArchiveWithUndatedFile } from '../archive/helpers.js';
 
 let out: string;
 let cleanup: () => Promise<void>;
@@ -24,12 +24,7 @@ afterEach(async () => {
 
 describe('buildSite', () => {
   it('counts a file with no date to file it under as unreadable and builds the rest', async () => {
-    const store = await openArchive(out, { clock: fakeClock(), logger: silentLogger });
-    await store.save({ article: makeArticle({ id: '1', title: 'Un', markdown: 'un' }), fetchedAt: '2026-11-26T10:00:00.000Z', aliases: [] });
-    await store.close();
-    const text = await readFile(path.join(out, '2017', '12', '2017-12-08-un.md'), 'utf8');
-    const undated = text.replace(/^publishedAt: .*$/m, 'publishedAt: null').replace(/^firstSeenAt: .*$/m, 'firstSeenAt: "un jour"');
-    await writeFile(path.join(out, '2017', '12', '2017-12-08-sans-date.md'), undated);
+    await writeArchiveWithUndatedFile(out);
 
     const logger = recordingLogger();
     const summary = await buildSite({ outDir: out, siteDir: path.join(out, 'site'), clean: false, tool: 'test', logger });
